@@ -1,0 +1,85 @@
+# `make` installs what is missing and builds everything; `make test` runs every test.
+# Both work on a fresh Debian machine with rustup, Node.js and npm.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+WASM_TARGET := wasm32-unknown-unknown
+# The CLI must match the wasm-bindgen crate pinned in Cargo.toml exactly.
+WASM_BINDGEN_VERSION := 0.2.130
+CARGO_BIN := $(HOME)/.cargo/bin
+WASM_BINDGEN := $(CARGO_BIN)/wasm-bindgen
+WASM_OPT := node_modules/.bin/wasm-opt
+PKG := build/pkg
+WASM_RAW := target/$(WASM_TARGET)/wasm/uncanned.wasm
+RUST_SOURCES := Cargo.toml $(shell find src -type f)
+
+.PHONY: all deps build cli wasm extension test test-rust test-wasm test-browser lint browsers bench clean
+
+all: deps build
+
+## Set-up: only what is missing is installed.
+deps: .make/rust-target .make/wasm-bindgen node_modules/.installed
+
+.make/rust-target:
+	@mkdir -p .make
+	rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@touch $@
+
+.make/wasm-bindgen:
+	@mkdir -p .make
+	@if ! "$(WASM_BINDGEN)" --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$"; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about two minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## Build.
+build: cli wasm extension
+
+cli:
+	cargo build --release --bin uncanned
+
+wasm: $(PKG)/uncanned_bg.wasm
+
+$(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) | deps
+	cargo build --lib --target $(WASM_TARGET) --profile wasm
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
+	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
+	@echo "wasm: $$(stat -c %s $@) bytes, $$(gzip -9c $@ | wc -c) gzipped"
+
+extension: wasm
+	node scripts/assemble.mjs
+
+## Tests.
+test: all browsers test-rust test-wasm test-browser lint
+
+browsers:
+	@if ! command -v chromium >/dev/null || ! command -v firefox-esr >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr; \
+	fi
+
+test-rust:
+	cargo test --all-targets
+
+test-wasm: wasm
+	node --test tests/wasm/
+
+test-browser: extension browsers
+	node --test --test-concurrency=1 tests/browser/
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	node_modules/.bin/web-ext lint --source-dir dist/firefox
+
+bench:
+	cargo bench --bench analyze
+	node benches/wasm.mjs
+
+clean:
+	rm -rf target build dist .make node_modules
