@@ -29,7 +29,11 @@ impl Context {
     /// The recipient's first name, from `first_name` or else the first word of `full_name`.
     pub fn recipient_first_name(&self) -> Option<&str> {
         let r = self.recipient.as_ref()?;
-        let first = r.first_name.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let first = r
+            .first_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         first.or_else(|| r.full_name.as_deref()?.split_whitespace().next())
     }
 

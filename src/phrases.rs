@@ -1,0 +1,150 @@
+//! The phrase lists, parsed once on first use. The data lives in `src/phrases/*.txt` so that
+//! adding a canned phrase or a context cue is a one-line change carrying its own example.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::pattern::PatternSet;
+use crate::ContextKind;
+
+pub const CANNED: &str = include_str!("phrases/canned.txt");
+pub const CONTEXT: &str = include_str!("phrases/context.txt");
+pub const GREETINGS: &str = include_str!("phrases/greetings.txt");
+pub const MISSPELLINGS: &str = include_str!("phrases/misspellings.txt");
+
+pub struct Phrases {
+    pub canned: PatternSet,
+    pub context: PatternSet,
+    pub greetings: PatternSet,
+    pub misspellings: HashMap<&'static str, &'static str>,
+    pub default: usize,
+    pub generic: usize,
+    pub mass_greeting: usize,
+    pub pleasantry: usize,
+    pub unnamed_mutuals: usize,
+    pub reason: usize,
+    pub greeting: usize,
+    pub title: usize,
+    pub closing: usize,
+    /// The context kind of each section of `context`, `None` for the helper sections.
+    pub kinds: Vec<Option<ContextKind>>,
+    pub purpose: usize,
+    pub job_ask: usize,
+}
+
+pub fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    // The files are compiled in and every section is exercised by the unit tests, so a
+    // failure here is a build defect, not something a user's input can cause.
+    PHRASES.get_or_init(|| Phrases::load().expect("phrase data is valid"))
+}
+
+impl Phrases {
+    pub fn load() -> Result<Self, String> {
+        let canned = PatternSet::parse(CANNED).map_err(|e| format!("canned.txt: {e}"))?;
+        let context = PatternSet::parse(CONTEXT).map_err(|e| format!("context.txt: {e}"))?;
+        let greetings = PatternSet::parse(GREETINGS).map_err(|e| format!("greetings.txt: {e}"))?;
+        let section = |set: &PatternSet, file: &str, label: &str| {
+            set.section_index(label)
+                .ok_or_else(|| format!("{file}: no section {label:?}"))
+        };
+        let mut misspellings = HashMap::new();
+        for (n, line) in MISSPELLINGS.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.splitn(2, ' ');
+            match (parts.next(), parts.next()) {
+                (Some(wrong), Some(right)) => misspellings.insert(wrong, right.trim()),
+                _ => {
+                    return Err(format!(
+                        "misspellings.txt line {}: expected `wrong right`",
+                        n + 1
+                    ))
+                }
+            };
+        }
+        let kinds = context
+            .sections
+            .iter()
+            .map(|s| ContextKind::parse(&s.label))
+            .collect();
+        Ok(Phrases {
+            default: section(&canned, "canned.txt", "default")?,
+            generic: section(&canned, "canned.txt", "generic")?,
+            mass_greeting: section(&canned, "canned.txt", "mass-greeting")?,
+            pleasantry: section(&canned, "canned.txt", "pleasantry")?,
+            unnamed_mutuals: section(&canned, "canned.txt", "unnamed-mutuals")?,
+            reason: section(&canned, "canned.txt", "reason")?,
+            greeting: section(&greetings, "greetings.txt", "greeting")?,
+            title: section(&greetings, "greetings.txt", "title")?,
+            closing: section(&greetings, "greetings.txt", "closing")?,
+            purpose: section(&context, "context.txt", "purpose")?,
+            job_ask: section(&context, "context.txt", "job-ask")?,
+            kinds,
+            canned,
+            context,
+            greetings,
+            misspellings,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Note;
+
+    /// Every `>` example in the data files is found by its own section, every `!>` is not.
+    #[test]
+    fn data_file_examples_hold() {
+        let p = Phrases::load().unwrap();
+        let mut failures = Vec::new();
+        for (file, set) in [
+            ("canned", &p.canned),
+            ("context", &p.context),
+            ("greetings", &p.greetings),
+        ] {
+            for (idx, section) in set.sections.iter().enumerate() {
+                for (should, example) in &section.examples {
+                    let note = Note::new(example);
+                    let found = (0..note.sentences.len()).any(|s| {
+                        let range = note.sentences[s].tokens.clone();
+                        set.find(&note.tokens[range.clone()], range.start)
+                            .iter()
+                            .any(|h| h.section == idx)
+                    });
+                    if found != *should {
+                        failures.push(format!(
+                            "{file}/{}: {example:?} should{} match",
+                            section.label,
+                            if *should { "" } else { " not" }
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_context_kind_has_a_section() {
+        let p = Phrases::load().unwrap();
+        for kind in ContextKind::ALL {
+            assert!(
+                p.kinds.contains(&Some(kind)),
+                "no cues for {}",
+                kind.as_str()
+            );
+        }
+    }
+
+    #[test]
+    fn corrections_are_not_themselves_listed_as_misspellings() {
+        let p = Phrases::load().unwrap();
+        for right in p.misspellings.values() {
+            assert!(!p.misspellings.contains_key(right), "{right}");
+        }
+    }
+}

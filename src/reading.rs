@@ -1,0 +1,336 @@
+//! One pass over the note that every rule then reads from: the phrase matches, the greeting,
+//! the sign-off, and which words are stock.
+
+use std::ops::Range;
+
+use crate::pattern::Hit;
+use crate::phrases::{phrases, Phrases};
+use crate::text::{fold, Note, Token, TokenKind};
+use crate::{Context, ContextKind, Span};
+
+pub struct Greeting {
+    /// Tokens of the whole greeting, "Hi Mr. Smith".
+    pub tokens: Range<usize>,
+    /// The greeted name, if any.
+    pub name: Option<Range<usize>>,
+    /// Addressed by title and (presumably) surname: "Dear Dr. Okafor".
+    pub titled: bool,
+    /// A mass greeting: "Dear Sir/Madam".
+    pub mass: bool,
+}
+
+/// A context cue that counts: found in the note, not inside a text LinkedIn wrote.
+#[derive(Clone, Copy)]
+pub struct Cue {
+    pub kind: ContextKind,
+    pub hit: Hit,
+}
+
+pub struct Reading<'a> {
+    pub note: Note<'a>,
+    pub ctx: &'a Context,
+    pub phrases: &'static Phrases,
+    /// Matches from `canned.txt` that are stock as written (a default followed by a reason is not).
+    pub stock: Vec<Hit>,
+    pub cues: Vec<Cue>,
+    /// Matches of the helper sections of `context.txt` (purpose, job-ask).
+    pub helpers: Vec<Hit>,
+    pub greeting: Option<Greeting>,
+    /// Tokens of a closing line: "Cheers, Jo", "- Patricia".
+    pub closing: Option<Range<usize>>,
+}
+
+impl<'a> Reading<'a> {
+    pub fn new(text: &'a str, ctx: &'a Context) -> Self {
+        let note = Note::new(text);
+        let phrases = phrases();
+        let mut canned_hits = Vec::new();
+        let mut context_hits = Vec::new();
+        for s in &note.sentences {
+            let toks = &note.tokens[s.tokens.clone()];
+            canned_hits.extend(phrases.canned.find(toks, s.tokens.start));
+            context_hits.extend(phrases.context.find(toks, s.tokens.start));
+        }
+        let defaults: Vec<Hit> = canned_hits
+            .iter()
+            .copied()
+            .filter(|h| h.section == phrases.default)
+            .collect();
+        // Cues inside a text LinkedIn wrote ("…a fellow group member of…") are not the sender's.
+        let inside_default = |h: &Hit| defaults.iter().any(|d| h.start < d.end && d.start < h.end);
+        let mut cues: Vec<Cue> = Vec::new();
+        let mut helpers = Vec::new();
+        for hit in context_hits {
+            if inside_default(&hit) {
+                continue;
+            }
+            match phrases.kinds[hit.section] {
+                Some(kind) => {
+                    let sentence = note.tokens[hit.start].sentence;
+                    let dup = cues
+                        .iter()
+                        .any(|c| c.kind == kind && note.tokens[c.hit.start].sentence == sentence);
+                    if !dup {
+                        cues.push(Cue { kind, hit });
+                    }
+                }
+                None => helpers.push(hit),
+            }
+        }
+        let mut reading = Reading {
+            note,
+            ctx,
+            phrases,
+            stock: Vec::new(),
+            cues,
+            helpers,
+            greeting: None,
+            closing: None,
+        };
+        reading.stock = canned_hits
+            .iter()
+            .copied()
+            .filter(|h| h.section != phrases.reason && !reading.followed_by_reason(h, &canned_hits))
+            .collect();
+        reading.greeting = reading.find_greeting();
+        reading.closing = reading.find_closing();
+        reading
+    }
+
+    pub fn tokens(&self) -> &[Token] {
+        &self.note.tokens
+    }
+
+    pub fn span(&self, tokens: Range<usize>) -> Span {
+        let t = &self.note.tokens;
+        Span::new(t[tokens.start].start16, t[tokens.end - 1].end16)
+    }
+
+    pub fn source(&self, tokens: Range<usize>) -> &'a str {
+        self.note.source(tokens.start, tokens.end - 1)
+    }
+
+    /// The recipient's first name, or a neutral word for messages when the page did not say.
+    pub fn who(&self) -> String {
+        match self.ctx.recipient_first_name() {
+            Some(name) => name.to_string(),
+            None => crate::messages::catalogue().get("who.unknown", &[]),
+        }
+    }
+
+    pub fn hits_in(&self, section: usize) -> impl Iterator<Item = &Hit> {
+        self.stock.iter().filter(move |h| h.section == section)
+    }
+
+    pub fn has_helper(&self, section: usize) -> bool {
+        self.helpers.iter().any(|h| h.section == section)
+    }
+
+    /// Cues that make a note personal. A sales pitch alone does not (seed 004).
+    pub fn counting_cues(&self) -> impl Iterator<Item = &Cue> {
+        self.cues
+            .iter()
+            .filter(|c| c.kind != ContextKind::IntentSales)
+    }
+
+    pub fn has_kind(&self, kind: ContextKind) -> bool {
+        self.cues.iter().any(|c| c.kind == kind)
+    }
+
+    /// "I would like to add you to my network because we share…": a stock opener that goes on
+    /// to give a reason in the same sentence is read for its reason (seed 002, example 3).
+    fn followed_by_reason(&self, hit: &Hit, all: &[Hit]) -> bool {
+        if hit.section != self.phrases.default && hit.section != self.phrases.generic {
+            return false;
+        }
+        let sentence = self.note.tokens[hit.start].sentence;
+        let range = self.note.sentences[sentence].tokens.clone();
+        let reason_next = all.iter().any(|r| {
+            r.section == self.phrases.reason && r.start == hit.end && range.end - r.end >= 2
+        });
+        let cue_in_sentence = self
+            .cues
+            .iter()
+            .any(|c| c.kind != ContextKind::IntentSales && range.contains(&c.hit.start));
+        reason_next || cue_in_sentence
+    }
+
+    fn starts_with(
+        &self,
+        section: usize,
+        set: &crate::pattern::PatternSet,
+        at: usize,
+    ) -> Option<usize> {
+        let s = self.note.tokens.get(at)?.sentence;
+        let end = self.note.sentences[s].tokens.end;
+        set.find(&self.note.tokens[at..end], at)
+            .into_iter()
+            .find(|h| h.section == section && h.start == at)
+            .map(|h| h.end)
+    }
+
+    fn find_greeting(&self) -> Option<Greeting> {
+        let toks = &self.note.tokens;
+        if toks.is_empty() {
+            return None;
+        }
+        let p = self.phrases;
+        if let Some(mass) = self.hits_in(p.mass_greeting).find(|h| h.start == 0) {
+            return Some(Greeting {
+                tokens: 0..mass.end,
+                name: None,
+                titled: false,
+                mass: true,
+            });
+        }
+        let Some(mut pos) = self.starts_with(p.greeting, &p.greetings, 0) else {
+            // "Dana, it was good to meet you…": a bare name and a comma, only when it is the
+            // recipient's, since "Congrats, …" looks the same.
+            let first = &toks[0];
+            let is_recipient = self
+                .ctx
+                .recipient_first_name()
+                .is_some_and(|n| fold(n) == first.norm);
+            return (first.cap && first.break_after && is_recipient).then(|| Greeting {
+                tokens: 0..1,
+                name: Some(0..1),
+                titled: false,
+                mass: false,
+            });
+        };
+        let sentence_end = self.note.sentences[toks[0].sentence].tokens.end;
+        let mut titled = false;
+        if !toks[pos - 1].break_after {
+            if let Some(after_title) = self.starts_with(p.title, &p.greetings, pos) {
+                titled = true;
+                pos = after_title;
+            }
+        }
+        let name_start = pos;
+        if !toks[pos - 1].break_after || titled {
+            while pos < sentence_end && pos - name_start < 3 {
+                let t = &toks[pos];
+                let nameish =
+                    t.kind == TokenKind::Placeholder || (t.cap && t.kind == TokenKind::Word);
+                if !nameish {
+                    break;
+                }
+                pos += 1;
+                if t.break_after || t.kind == TokenKind::Placeholder {
+                    break;
+                }
+            }
+        }
+        // A greeting word followed by lower-case words is the start of a sentence, not a name.
+        let name = (pos > name_start && toks[pos - 1].break_after).then_some(name_start..pos);
+        let end = name.as_ref().map_or(name_start, |n| n.end);
+        Some(Greeting {
+            tokens: 0..end,
+            name,
+            titled,
+            mass: false,
+        })
+    }
+
+    fn find_closing(&self) -> Option<Range<usize>> {
+        let p = self.phrases;
+        let last = self.note.sentences.last()?;
+        let range = last.tokens.clone();
+        if self.note.sentences.len() < 2 || range.len() > 6 {
+            return None;
+        }
+        let toks = &self.note.tokens[range.clone()];
+        let names_only = |from: usize| {
+            toks[from..].len() <= 4
+                && toks[from..]
+                    .iter()
+                    .all(|t| t.cap || t.kind == TokenKind::Placeholder)
+        };
+        if let Some(end) = self.starts_with(p.closing, &p.greetings, range.start) {
+            if names_only(end - range.start) {
+                return Some(range);
+            }
+        }
+        // "- Patricia": a dash before a short run of names after the last sentence.
+        let previous = &self.note.sentences[self.note.sentences.len() - 2];
+        let lead = self.note.text[previous.end..last.start].trim();
+        let dashed = !lead.is_empty()
+            && lead
+                .chars()
+                .all(|c| matches!(c, '-' | '–' | '—' | '~' | ' '));
+        let signed = self.ctx.sender_name.as_deref().is_some_and(|s| {
+            fold(s.trim())
+                == fold(&self.note.text[last.start..last.end]).trim_end_matches(['.', '!', '\n'])
+        });
+        (dashed && names_only(0) || signed).then_some(range)
+    }
+
+    /// Tokens that carry something of the sender's own: not stock, greeting, sign-off or filler.
+    pub fn own_words(&self) -> usize {
+        let mut stock = vec![false; self.note.tokens.len()];
+        let mut mark = |r: Range<usize>| stock[r].iter_mut().for_each(|m| *m = true);
+        for h in &self.stock {
+            mark(h.start..h.end);
+        }
+        if let Some(g) = &self.greeting {
+            mark(g.tokens.clone());
+        }
+        if let Some(c) = &self.closing {
+            mark(c.clone());
+        }
+        self.note
+            .tokens
+            .iter()
+            .zip(stock)
+            .filter(|(t, stock)| !stock && !is_filler(&t.norm))
+            .count()
+    }
+
+    pub fn has_stock_request(&self) -> bool {
+        let p = self.phrases;
+        self.stock.iter().any(|h| {
+            [p.default, p.generic, p.mass_greeting, p.unnamed_mutuals].contains(&h.section)
+        })
+    }
+}
+
+/// Words that join stock phrases without adding anything: "so", "and", "really".
+fn is_filler(norm: &str) -> bool {
+    matches!(
+        norm,
+        "so" | "and"
+            | "also"
+            | "really"
+            | "very"
+            | "just"
+            | "please"
+            | "but"
+            | "then"
+            | "oh"
+            | "well"
+            | "again"
+            | "too"
+            | "here"
+            | "now"
+            | "i"
+            | "you"
+            | "the"
+            | "a"
+            | "to"
+            | "thanks"
+            | "thank"
+            | "there"
+            | "hi"
+            | "hello"
+            | "all"
+            | "it"
+            | "is"
+            | "anyway"
+            | "today"
+            | "und"
+            | "et"
+            | "y"
+            | "e"
+            | "en"
+    )
+}

@@ -1,0 +1,58 @@
+//! `misspelling`: common misspellings from a compact list, each with its correction.
+
+use super::{finding, fix};
+use crate::messages::catalogue;
+use crate::reading::Reading;
+use crate::text::TokenKind;
+use crate::{Finding, Severity};
+
+pub fn check(r: &Reading, out: &mut Vec<Finding>) {
+    for t in r.tokens().iter().filter(|t| t.kind == TokenKind::Word) {
+        let Some(right) = r.phrases.misspellings.get(t.norm.as_str()) else {
+            continue;
+        };
+        let written = &r.note.text[t.start..t.end];
+        let right = same_case(written, right);
+        let message = catalogue().get("misspelling", &[("word", written), ("right", &right)]);
+        let mut f = finding("misspelling", Severity::Warning, message, t.span());
+        f.fixes.push(fix(
+            "misspelling.fix",
+            &[("right", &right)],
+            t.span(),
+            right.clone(),
+        ));
+        out.push(f);
+    }
+}
+
+/// The correction in the case the word was written in: "Definately" → "Definitely".
+fn same_case(written: &str, right: &str) -> String {
+    if right.chars().any(char::is_uppercase) {
+        return right.to_string();
+    }
+    let mut letters = written.chars().filter(|c| c.is_alphabetic());
+    let first_upper = letters.next().is_some_and(char::is_uppercase);
+    let all_upper = first_upper && written.chars().count() > 1 && letters.all(char::is_uppercase);
+    if all_upper {
+        right.to_uppercase()
+    } else if first_upper {
+        let mut c = right.chars();
+        c.next()
+            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    } else {
+        right.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_case;
+
+    #[test]
+    fn keeps_the_case_it_replaces() {
+        assert_eq!(same_case("definately", "definitely"), "definitely");
+        assert_eq!(same_case("Definately", "definitely"), "Definitely");
+        assert_eq!(same_case("CONECT", "connect"), "CONNECT");
+        assert_eq!(same_case("linkdin", "LinkedIn"), "LinkedIn");
+    }
+}

@@ -1,0 +1,581 @@
+//! A note as the rules see it: words folded for matching, sentences, and every position in both
+//! bytes (for Rust) and UTF-16 code units (for JavaScript).
+//!
+//! Folding makes the phrase lists indifferent to how people type: any case, curly or straight
+//! apostrophes, accents or none ("hinzufugen" = "hinzufügen"), "I'd" = "Id" = "I would".
+
+use crate::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// A template slot left in: `[Name]`, `{{first_name}}`, `%COMPANY%`, "so-and-so"…
+    Placeholder,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Lower-cased, accent-folded, apostrophes removed; for a placeholder, its inner word.
+    pub norm: String,
+    pub kind: TokenKind,
+    /// Byte range in the note. Tokens expanded from one contraction share it.
+    pub start: usize,
+    pub end: usize,
+    pub start16: u32,
+    pub end16: u32,
+    /// Written with a capital first letter: a candidate for a name.
+    pub cap: bool,
+    pub sentence: usize,
+    /// Punctuation such as a comma, dash or colon stands between this token and the next.
+    pub break_after: bool,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start16, self.end16)
+    }
+
+    pub fn is(&self, word: &str) -> bool {
+        self.norm == word
+    }
+}
+
+/// A sentence: a run of tokens ended by `.`, `!`, `?`, `…` or a line break.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Token indices `first..last_excl`.
+    pub tokens: std::ops::Range<usize>,
+    /// Byte range from the first token to the sentence's closing punctuation.
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Note<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub len16: u32,
+}
+
+impl<'a> Note<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Scanner::new(text).run()
+    }
+
+    /// UTF-16 offset of a byte offset that lies on a character boundary.
+    pub fn utf16_at(&self, byte: usize) -> u32 {
+        // Token positions answer most queries without rescanning the text.
+        let idx = self.tokens.partition_point(|t| t.end <= byte);
+        let (from_byte, from16) = match idx.checked_sub(1).map(|i| &self.tokens[i]) {
+            Some(t) => (t.end, t.end16),
+            None => (0, 0),
+        };
+        from16 + utf16_len(&self.text[from_byte..byte])
+    }
+
+    pub fn span_of_bytes(&self, start: usize, end: usize) -> Span {
+        Span::new(self.utf16_at(start), self.utf16_at(end))
+    }
+
+    /// The note's text between two tokens, inclusive, as written.
+    pub fn source(&self, first: usize, last: usize) -> &'a str {
+        &self.text[self.tokens[first].start..self.tokens[last].end]
+    }
+
+    pub fn sentence_tokens(&self, s: usize) -> &[Token] {
+        &self.tokens[self.sentences[s].tokens.clone()]
+    }
+
+    /// Byte offset of the first character whose UTF-16 end exceeds `units`.
+    pub fn byte_at_utf16(&self, units: u32) -> usize {
+        let mut count = 0u32;
+        for (i, c) in self.text.char_indices() {
+            if count + c.len_utf16() as u32 > units {
+                return i;
+            }
+            count += c.len_utf16() as u32;
+        }
+        self.text.len()
+    }
+}
+
+pub fn utf16_len(s: &str) -> u32 {
+    if s.is_ascii() {
+        return s.len() as u32;
+    }
+    s.chars().map(|c| c.len_utf16() as u32).sum()
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
+    )
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '\n' | '\u{2029}'
+    )
+}
+
+/// Lower-cases and strips accents so phrase lists need one spelling per word.
+pub fn fold_into(out: &mut String, word: &str) {
+    for c in word.chars() {
+        if !is_apostrophe(c) {
+            fold_char_into(out, c);
+        }
+    }
+}
+
+fn fold_char_into(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if is_combining(c) {
+        return;
+    }
+    for l in c.to_lowercase() {
+        match fold_char(l) {
+            Folded::One(f) => out.push(f),
+            Folded::Two(a, b) => {
+                out.push(a);
+                out.push(b);
+            }
+        }
+    }
+}
+
+pub fn fold(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    fold_into(&mut s, word);
+    s
+}
+
+enum Folded {
+    One(char),
+    Two(char, char),
+}
+
+fn fold_char(c: char) -> Folded {
+    use Folded::*;
+    One(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' | 'ĺ' | 'ļ' => 'l',
+        'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' | 'ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ß' => return Two('s', 's'),
+        'æ' => return Two('a', 'e'),
+        'œ' => return Two('o', 'e'),
+        // Hyphen-like dashes inside a word ("so‐and‐so") fold to the ASCII hyphen.
+        '\u{2010}' | '\u{2011}' => '-',
+        other => other,
+    })
+}
+
+/// Contractions that phrase lists write out in full, so "I'd", "Id" and "I would" match alike.
+fn expansion(folded_with_apostrophe: &str) -> Option<&'static [&'static str]> {
+    Some(match folded_with_apostrophe {
+        "i'd" | "id" => &["i", "would"],
+        "i'm" | "im" => &["i", "am"],
+        "i've" | "ive" => &["i", "have"],
+        "i'll" => &["i", "will"],
+        "let's" | "lets" => &["let", "us"],
+        "we're" => &["we", "are"],
+        "we've" => &["we", "have"],
+        "we'd" => &["we", "would"],
+        "we'll" => &["we", "will"],
+        "you're" => &["you", "are"],
+        "you'd" => &["you", "would"],
+        "you'll" => &["you", "will"],
+        "you've" => &["you", "have"],
+        "it's" => &["it", "is"],
+        "that's" => &["that", "is"],
+        "there's" => &["there", "is"],
+        "don't" | "dont" => &["do", "not"],
+        "didn't" | "didnt" => &["did", "not"],
+        "can't" | "cant" => &["can", "not"],
+        "won't" => &["will", "not"],
+        "isn't" => &["is", "not"],
+        "wasn't" => &["was", "not"],
+        "wanna" => &["want", "to"],
+        "gonna" => &["going", "to"],
+        _ => return None,
+    })
+}
+
+/// Titles and abbreviations whose period does not end a sentence.
+fn is_abbreviation(norm: &str) -> bool {
+    matches!(
+        norm,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "st"
+            | "jr"
+            | "sr"
+            | "sra"
+            | "srta"
+            | "eg"
+            | "ie"
+            | "etc"
+            | "vs"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "corp"
+            | "no"
+            | "approx"
+            | "dept"
+            | "mme"
+            | "mlle"
+            | "hr"
+            | "fr"
+    )
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    sentence_start_tok: usize,
+    sentence_start_byte: Option<usize>,
+    pos: usize,
+    pos16: u32,
+    scratch: String,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Scanner {
+            text,
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+            sentences: Vec::new(),
+            sentence_start_tok: 0,
+            sentence_start_byte: None,
+            pos: 0,
+            pos16: 0,
+            scratch: String::new(),
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.text[self.pos..].chars().next()
+    }
+
+    fn advance(&mut self, c: char) {
+        self.pos += c.len_utf8();
+        self.pos16 += c.len_utf16() as u32;
+    }
+
+    /// Moves to byte `to`, counting UTF-16 units on the way.
+    fn advance_to(&mut self, to: usize) {
+        self.pos16 += utf16_len(&self.text[self.pos..to]);
+        self.pos = to;
+    }
+
+    fn run(mut self) -> Note<'a> {
+        while let Some(c) = self.peek() {
+            if let Some(end) = placeholder_end(&self.text[self.pos..]) {
+                let (start, start16) = (self.pos, self.pos16);
+                self.advance_to(self.pos + end);
+                let inner = placeholder_word(&self.text[start..self.pos]);
+                self.push(inner, TokenKind::Placeholder, start, start16, false);
+            } else if is_word_char(c) {
+                self.word();
+            } else {
+                self.punctuation(c);
+                self.advance(c);
+            }
+        }
+        self.close_sentence(self.text.len());
+        Note {
+            text: self.text,
+            len16: self.pos16,
+            tokens: self.tokens,
+            sentences: self.sentences,
+        }
+    }
+
+    fn word(&mut self) {
+        let (start, start16) = (self.pos, self.pos16);
+        let rest = &self.text[self.pos..];
+        let mut end = rest.len();
+        let mut prev_joiner = false;
+        let mut iter = rest.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if is_word_char(c) {
+                prev_joiner = false;
+                continue;
+            }
+            // Apostrophes and hyphens join only when a letter follows: "I'd", "so-and-so".
+            let joins = (is_apostrophe(c) || c == '-' || c == '\u{2010}')
+                && !prev_joiner
+                && iter.peek().is_some_and(|&(_, n)| is_word_char(n));
+            if !joins {
+                end = i;
+                break;
+            }
+            prev_joiner = true;
+        }
+        let raw = &rest[..end];
+        self.advance_to(start + end);
+        let cap = raw.chars().next().is_some_and(char::is_uppercase);
+
+        self.scratch.clear();
+        for c in raw.chars() {
+            if is_apostrophe(c) {
+                self.scratch.push('\'');
+            } else {
+                fold_char_into(&mut self.scratch, c);
+            }
+        }
+        if let Some(parts) = expansion(&self.scratch) {
+            for part in parts {
+                self.push(part.to_string(), TokenKind::Word, start, start16, cap);
+            }
+            return;
+        }
+        let norm: String = self.scratch.chars().filter(|&c| c != '\'').collect();
+        let kind = if is_slot_word(&norm) {
+            TokenKind::Placeholder
+        } else if norm.chars().all(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        self.push(norm, kind, start, start16, cap);
+    }
+
+    fn push(&mut self, norm: String, kind: TokenKind, start: usize, start16: u32, cap: bool) {
+        if self.sentence_start_byte.is_none() {
+            self.sentence_start_byte = Some(start);
+        }
+        self.tokens.push(Token {
+            norm,
+            kind,
+            start,
+            end: self.pos,
+            start16,
+            end16: self.pos16,
+            cap,
+            sentence: self.sentences.len(),
+            break_after: false,
+        });
+    }
+
+    fn punctuation(&mut self, c: char) {
+        if c.is_whitespace() && c != '\n' && c != '\u{2029}' {
+            return;
+        }
+        if ends_sentence(c) && !self.period_continues(c) {
+            self.close_sentence(self.pos + c.len_utf8());
+            return;
+        }
+        if let Some(last) = self.tokens.last_mut() {
+            if last.sentence == self.sentences.len() {
+                last.break_after = true;
+            }
+        }
+    }
+
+    /// A period after an initial, a title, or between digits does not end the sentence.
+    fn period_continues(&self, c: char) -> bool {
+        if c != '.' {
+            return false;
+        }
+        let Some(last) = self.tokens.last() else {
+            return false;
+        };
+        if last.end != self.pos || last.sentence != self.sentences.len() {
+            return false;
+        }
+        let next_is_digit = self.text[self.pos + 1..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_ascii_digit());
+        (last.kind == TokenKind::Number && next_is_digit)
+            || is_abbreviation(&last.norm)
+            || (last.cap && last.norm.chars().count() == 1)
+    }
+
+    fn close_sentence(&mut self, end: usize) {
+        let Some(start) = self.sentence_start_byte.take() else {
+            return;
+        };
+        if let Some(last) = self.tokens.last_mut() {
+            last.break_after = true;
+        }
+        self.sentences.push(Sentence {
+            tokens: self.sentence_start_tok..self.tokens.len(),
+            start,
+            end,
+        });
+        self.sentence_start_tok = self.tokens.len();
+    }
+}
+
+/// Words that are themselves template slots.
+fn is_slot_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "so-and-so" | "so-and-sos" | "such-and-such" | "name-of-city" | "name-of-company"
+    ) || (norm.len() >= 3 && norm.bytes().all(|b| b == b'x'))
+}
+
+/// Length in bytes of a bracketed template slot at the start of `s`, if there is one.
+fn placeholder_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let inner_ok = |inner: &str, allow_space: bool| {
+        !inner.is_empty()
+            && inner.len() <= 40
+            && inner.chars().any(char::is_alphabetic)
+            && inner.chars().all(|c| {
+                c.is_alphanumeric()
+                    || matches!(c, '_' | '-' | '.' | '\'' | '/')
+                    || (allow_space && c == ' ')
+            })
+    };
+    match b.first()? {
+        b'{' => {
+            if s.starts_with("{{") {
+                let close = s[2..].find("}}")?;
+                inner_ok(s[2..2 + close].trim(), true).then_some(close + 4)
+            } else {
+                let close = s[1..].find('}')?;
+                inner_ok(&s[1..1 + close], true).then_some(close + 2)
+            }
+        }
+        b'[' => {
+            let close = s[1..].find(']')?;
+            inner_ok(&s[1..1 + close], true).then_some(close + 2)
+        }
+        b'<' => {
+            let close = s[1..].find('>')?;
+            inner_ok(&s[1..1 + close], true).then_some(close + 2)
+        }
+        b'%' => {
+            let close = s[1..].find('%')?;
+            let inner = &s[1..1 + close];
+            (inner_ok(inner, false) && inner.chars().all(|c| c.is_uppercase() || c == '_'))
+                .then_some(close + 2)
+        }
+        b'_' => {
+            let run = b.iter().take_while(|&&c| c == b'_').count();
+            (run >= 3).then_some(run)
+        }
+        _ => None,
+    }
+}
+
+/// The word a slot stands for: `{{first_name}}` → "first_name".
+fn placeholder_word(slot: &str) -> String {
+    let inner = slot.trim_matches(|c: char| matches!(c, '{' | '}' | '[' | ']' | '<' | '>' | '%'));
+    fold(inner.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        Note::new(text).tokens.into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn contractions_expand_however_typed() {
+        assert_eq!(norms("I’d like"), ["i", "would", "like"]);
+        assert_eq!(norms("Id like"), ["i", "would", "like"]);
+        assert_eq!(norms("I'd like"), ["i", "would", "like"]);
+    }
+
+    #[test]
+    fn accents_and_case_fold() {
+        assert_eq!(
+            norms("Hinzufügen ÉTÉ Straße"),
+            ["hinzufugen", "ete", "strasse"]
+        );
+    }
+
+    #[test]
+    fn placeholders_are_single_tokens() {
+        let note = Note::new("Hi [First Name], {{company}} %ROLE% <name> so-and-so XXX ____");
+        let kinds: Vec<_> = note
+            .tokens
+            .iter()
+            .map(|t| (t.norm.as_str(), t.kind))
+            .collect();
+        assert_eq!(kinds[1], ("first name", TokenKind::Placeholder));
+        assert_eq!(kinds[2], ("company", TokenKind::Placeholder));
+        assert_eq!(kinds[3], ("role", TokenKind::Placeholder));
+        assert_eq!(kinds[4], ("name", TokenKind::Placeholder));
+        assert_eq!(kinds[5], ("so-and-so", TokenKind::Placeholder));
+        assert_eq!(kinds[6].1, TokenKind::Placeholder);
+        assert_eq!(kinds[7].1, TokenKind::Placeholder);
+    }
+
+    #[test]
+    fn percent_and_angle_signs_in_prose_are_not_slots() {
+        let note = Note::new("We grew 50% in 2023 and 3 < 4 here.");
+        assert!(note.tokens.iter().all(|t| t.kind != TokenKind::Placeholder));
+    }
+
+    #[test]
+    fn sentences_end_at_punctuation_and_line_breaks_but_not_initials() {
+        let note = Note::new("Dear Sir. I would like this!\n- Patricia\nRegards, K. Osei");
+        let texts: Vec<_> = note
+            .sentences
+            .iter()
+            .map(|s| &note.text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Dear Sir.",
+                "I would like this!",
+                "Patricia\n",
+                "Regards, K. Osei"
+            ]
+        );
+    }
+
+    #[test]
+    fn utf16_offsets_count_emoji_as_two() {
+        let note = Note::new("🎉 hi 🎉 there");
+        assert_eq!(note.tokens[0].start16, 3);
+        assert_eq!(note.tokens[1].start16, 9);
+        assert_eq!(note.len16, 14);
+        assert_eq!(note.utf16_at(note.text.len()), 14);
+        assert_eq!(note.byte_at_utf16(1), 0, "never inside a surrogate pair");
+    }
+
+    #[test]
+    fn commas_mark_breaks() {
+        let note = Note::new("Hi Sam, hope all is well");
+        assert!(note.tokens[1].break_after);
+        assert!(!note.tokens[0].break_after);
+    }
+}
