@@ -1,0 +1,578 @@
+//! The text output: each finding as rustc shows an error, then a summary of the report.
+//!
+//! ```text
+//! error[canned-default]: This is LinkedIn's default note …
+//!  --> note:1:1
+//!   |
+//! 1 | I'd like to add you to my professional network on LinkedIn.
+//!   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+//!   |
+//!   = help: Say how you know them instead
+//! ```
+
+use std::fmt::Write as _;
+
+use uncanned::{Finding, Report, Severity, Span, Verdict};
+
+use super::width::{char_width, push_shown};
+
+/// Lines wider than this are cut to a window around the span, so that a pasted essay does not
+/// print all of itself under every finding.
+const MAX_COLS: usize = 100;
+/// Columns of text kept before the span when a line is cut.
+const LEAD_COLS: usize = 24;
+const ELLIPSIS: &str = "...";
+/// A span over more lines than this shows its first and last lines only.
+const MAX_SPAN_LINES: usize = 6;
+
+/// ANSI styles, or none when the output is not a terminal.
+#[derive(Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[1;31m";
+const YELLOW: &str = "\x1b[1;33m";
+const GREEN: &str = "\x1b[1;32m";
+const CYAN: &str = "\x1b[1;36m";
+const BLUE: &str = "\x1b[1;34m";
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn severity(self, s: Severity) -> &'static str {
+        match s {
+            Severity::Error => RED,
+            Severity::Warning => YELLOW,
+            Severity::Hint => CYAN,
+        }
+    }
+}
+
+/// The whole text output for one note.
+pub fn render(note: &str, report: &Report, style: Style) -> String {
+    let index = NoteIndex::new(note);
+    let mut out = String::new();
+    for finding in &report.findings {
+        render_finding(&mut out, &index, finding, style);
+        out.push('\n');
+    }
+    render_summary(&mut out, report, style);
+    out
+}
+
+fn render_finding(out: &mut String, index: &NoteIndex, finding: &Finding, style: Style) {
+    let color = style.severity(finding.severity);
+    let head = format!("{}[{}]", finding.severity.as_str(), finding.rule);
+    let _ = writeln!(
+        out,
+        "{}{}",
+        style.paint(color, &head),
+        style.paint(BOLD, &format!(": {}", finding.message))
+    );
+
+    let (start, end) = index.byte_range(finding.span);
+    let first = index.line_of(start);
+    // A span that ends just after a line break does not reach into the next line.
+    let last = if end > start {
+        index.line_of(end - 1)
+    } else {
+        first
+    };
+    let shown: Vec<Option<usize>> = if last - first < MAX_SPAN_LINES {
+        (first..=last).map(Some).collect()
+    } else {
+        (first..first + 3)
+            .map(Some)
+            .chain([None])
+            .chain((last - 1..=last).map(Some))
+            .collect()
+    };
+    let gutter = (last + 1).to_string().len();
+    let pad = " ".repeat(gutter);
+    let bar = style.paint(BLUE, "|");
+
+    let _ = writeln!(
+        out,
+        "{pad}{} note:{}:{}",
+        style.paint(BLUE, "-->"),
+        first + 1,
+        index.column(start)
+    );
+    let _ = writeln!(out, "{pad} {bar}");
+    for line in shown {
+        let Some(line) = line else {
+            let _ = writeln!(out, "{}", style.paint(BLUE, ELLIPSIS));
+            continue;
+        };
+        let (ls, le) = index.line_bounds(line);
+        let under = if start == end {
+            Some((start - ls, start - ls))
+        } else {
+            let (a, b) = (start.max(ls), end.min(le));
+            (a < b).then(|| (a - ls, b - ls))
+        };
+        let (text, carets) = show_line(&index.note[ls..le], under);
+        let number = style.paint(BLUE, &format!("{:>gutter$}", line + 1));
+        let _ = writeln!(out, "{number} {bar} {text}");
+        if let Some((col, len)) = carets {
+            let _ = writeln!(
+                out,
+                "{pad} {bar} {}{}",
+                " ".repeat(col),
+                style.paint(color, &"^".repeat(len))
+            );
+        }
+    }
+    if !finding.fixes.is_empty() {
+        let _ = writeln!(out, "{pad} {bar}");
+    }
+    for fix in &finding.fixes {
+        let _ = writeln!(
+            out,
+            "{pad} {} {}: {}",
+            style.paint(BLUE, "="),
+            style.paint(BOLD, "help"),
+            fix.label
+        );
+    }
+}
+
+/// What to print for one line of the note, and where its carets go: `(column, count)`.
+///
+/// `under` is a byte range in `line`; an empty range is a point and gets one caret.
+fn show_line(line: &str, under: Option<(usize, usize)>) -> (String, Option<(usize, usize)>) {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let under = under.map(|(a, b)| (a.min(line.len()), b.min(line.len())));
+    let anchor = under.map_or(0, |(a, _)| a);
+    let (from, to) = window(line, anchor);
+
+    let mut text = String::new();
+    let mut col = 0;
+    let mut prev = None;
+    if from > 0 {
+        text.push_str(ELLIPSIS);
+        col = ELLIPSIS.len();
+        prev = Some('.');
+    }
+    let (mut caret_start, mut caret_end) = (None, None);
+    for (i, c) in line[from..to].char_indices() {
+        let i = from + i;
+        if let Some((a, b)) = under {
+            if i == a {
+                caret_start = Some(col);
+            }
+            if i == b {
+                caret_end = Some(col);
+            }
+        }
+        push_shown(&mut text, c);
+        col += char_width(c, prev);
+        prev = Some(c);
+    }
+    if to < line.len() {
+        text.push_str(ELLIPSIS);
+    }
+    let carets = under.map(|_| {
+        // Whatever the window cut off is underlined up to its edge.
+        let s = caret_start.unwrap_or(col);
+        let e = caret_end.unwrap_or(col);
+        (s, e.saturating_sub(s).max(1))
+    });
+    (text, carets)
+}
+
+/// The byte range of `line` to print so that `anchor` is in it: all of it when it fits.
+fn window(line: &str, anchor: usize) -> (usize, usize) {
+    if fits(line, MAX_COLS) {
+        return (0, line.len());
+    }
+    let mut from = anchor;
+    let mut lead = 0;
+    for (i, c) in line[..anchor].char_indices().rev() {
+        lead += char_width(c, None);
+        if lead > LEAD_COLS {
+            break;
+        }
+        from = i;
+    }
+    let budget = MAX_COLS - 2 * ELLIPSIS.len();
+    let mut to = from;
+    let mut cols = 0;
+    let mut prev = None;
+    for (i, c) in line[from..].char_indices() {
+        cols += char_width(c, prev);
+        if cols > budget {
+            break;
+        }
+        prev = Some(c);
+        to = from + i + c.len_utf8();
+    }
+    (from, to)
+}
+
+fn fits(line: &str, max: usize) -> bool {
+    let mut cols = 0;
+    let mut prev = None;
+    for c in line.chars() {
+        cols += char_width(c, prev);
+        if cols > max {
+            return false;
+        }
+        prev = Some(c);
+    }
+    true
+}
+
+fn render_summary(out: &mut String, report: &Report, style: Style) {
+    let verdict = report.verdict;
+    let color = match verdict {
+        Verdict::Canned => RED,
+        Verdict::NeedsContext => YELLOW,
+        Verdict::Personal => GREEN,
+    };
+    let _ = writeln!(
+        out,
+        "{} {}",
+        style.paint(BOLD, "verdict:"),
+        style.paint(color, verdict.as_str())
+    );
+    let len = report.length;
+    let used = if len.used > len.limit {
+        style.paint(RED, &len.used.to_string())
+    } else {
+        len.used.to_string()
+    };
+    let _ = writeln!(out, "{} {used}/{}", style.paint(BOLD, "length:"), len.limit);
+    if !report.context.is_empty() {
+        let hits: Vec<String> = report
+            .context
+            .iter()
+            .map(|h| format!("{} ({:?})", h.kind.as_str(), h.cue))
+            .collect();
+        let _ = writeln!(out, "{} {}", style.paint(BOLD, "context:"), hits.join(", "));
+    }
+    let _ = writeln!(out, "{}", style.paint(BOLD, "checklist:"));
+    let c = report.checklist;
+    for (ok, label) in [
+        (c.not_canned, "not canned"),
+        (c.greets_by_name, "greets by name"),
+        (c.how_we_know, "how we know"),
+        (c.why_connect, "why connect"),
+        (c.offers_value, "offers value"),
+        (c.within_limit, "within limit"),
+        (c.no_placeholders, "no placeholders"),
+        (c.spelling_ok, "spelling ok"),
+    ] {
+        let mark = if ok {
+            style.paint(GREEN, "[x]")
+        } else {
+            style.paint(RED, "[ ]")
+        };
+        let _ = writeln!(out, "  {mark} {label}");
+    }
+}
+
+/// Positions in the note: UTF-16 offsets (the report's unit) to bytes, lines and columns.
+struct NoteIndex<'a> {
+    note: &'a str,
+    /// `(utf16 offset, byte offset)` of every character, then of the end.
+    chars: Vec<(u32, usize)>,
+    /// Byte offset where each line starts.
+    lines: Vec<usize>,
+}
+
+impl<'a> NoteIndex<'a> {
+    fn new(note: &'a str) -> Self {
+        let mut chars = Vec::with_capacity(note.len() + 1);
+        let mut lines = vec![0];
+        let mut u16 = 0u32;
+        for (i, c) in note.char_indices() {
+            chars.push((u16, i));
+            u16 += c.len_utf16() as u32;
+            if c == '\n' {
+                lines.push(i + 1);
+            }
+        }
+        chars.push((u16, note.len()));
+        NoteIndex { note, chars, lines }
+    }
+
+    /// The span in bytes. An offset past the end is clamped, one inside a surrogate pair widens
+    /// the span to the whole character, and a reversed span becomes a point at its start.
+    fn byte_range(&self, span: Span) -> (usize, usize) {
+        let start = self.chars[self.char_at(span.start, false)].1;
+        let end = self.chars[self.char_at(span.end, true)].1;
+        (start, end.max(start))
+    }
+
+    /// Index into `chars` of the character at `offset`, or of its neighbour when `offset` splits
+    /// a surrogate pair.
+    fn char_at(&self, offset: u32, round_up: bool) -> usize {
+        let i = self.chars.partition_point(|&(u, _)| u < offset);
+        match self.chars.get(i) {
+            Some(&(u, _)) if u == offset || round_up => i,
+            Some(_) => i - 1,
+            None => self.chars.len() - 1,
+        }
+    }
+
+    fn line_of(&self, byte: usize) -> usize {
+        self.lines.partition_point(|&s| s <= byte) - 1
+    }
+
+    /// Start and end bytes of a line, without its line break.
+    fn line_bounds(&self, line: usize) -> (usize, usize) {
+        let start = self.lines[line];
+        let end = self
+            .lines
+            .get(line + 1)
+            .map_or(self.note.len(), |&next| next - 1);
+        (start, end)
+    }
+
+    /// 1-based column of a byte offset in characters, as rustc counts.
+    fn column(&self, byte: usize) -> usize {
+        let line_start = self.lines[self.line_of(byte)];
+        let char_index = |b: usize| self.chars.partition_point(|&(_, cb)| cb < b);
+        char_index(byte) - char_index(line_start) + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uncanned::{Checklist, Fix, Length};
+
+    fn utf16(s: &str, needle: &str) -> Span {
+        let at = s.find(needle).expect("needle in note");
+        let start = s[..at].encode_utf16().count() as u32;
+        Span::new(start, start + needle.encode_utf16().count() as u32)
+    }
+
+    fn report(findings: Vec<Finding>) -> Report {
+        Report {
+            verdict: Verdict::NeedsContext,
+            length: Length {
+                used: 0,
+                limit: 300,
+            },
+            checklist: Checklist::default(),
+            context: Vec::new(),
+            findings,
+        }
+    }
+
+    fn finding(span: Span) -> Finding {
+        Finding {
+            rule: "misspelling".into(),
+            severity: Severity::Warning,
+            message: "Check the spelling".into(),
+            span,
+            fixes: vec![Fix {
+                label: "Replace with \"connect\"".into(),
+                span,
+                replacement: "connect".into(),
+            }],
+        }
+    }
+
+    fn plain(note: &str, span: Span) -> String {
+        render(note, &report(vec![finding(span)]), Style { color: false })
+    }
+
+    /// The caret row of the first finding: (columns before the carets, number of carets).
+    fn carets(out: &str) -> (usize, usize) {
+        let row = out.lines().find(|l| l.contains('^')).expect("a caret row");
+        let body = &row[row.find("| ").unwrap() + 2..];
+        let col = body.find('^').unwrap();
+        (col, body[col..].chars().take_while(|&c| c == '^').count())
+    }
+
+    #[test]
+    fn rustc_layout() {
+        let note = "Hi Rosa, I'd love to conect.";
+        let out = plain(note, utf16(note, "conect"));
+        let want = "\
+warning[misspelling]: Check the spelling
+ --> note:1:22
+  |
+1 | Hi Rosa, I'd love to conect.
+  |                      ^^^^^^
+  |
+  = help: Replace with \"connect\"
+
+verdict: needs_context
+length: 0/300
+checklist:
+  [ ] not canned
+";
+        assert!(out.starts_with(want), "{out}");
+        assert!(out.ends_with("  [ ] spelling ok\n"), "{out}");
+    }
+
+    #[test]
+    fn emoji_before_the_span() {
+        let note = "🎉🎉 Great to meet you! Let's conect.";
+        let out = plain(note, utf16(note, "conect"));
+        // Two emoji: four UTF-16 units, two chars, four columns.
+        assert!(out.contains("--> note:1:29"), "{out}");
+        let prefix = &note[..note.find("conect").unwrap()];
+        assert_eq!(carets(&out), (prefix.chars().count() + 2, 6), "{out}");
+    }
+
+    #[test]
+    fn cjk_and_combining_marks() {
+        let note = "日本語 cafe\u{301} conect";
+        let out = plain(note, utf16(note, "conect"));
+        assert_eq!(carets(&out), (6 + 1 + 4 + 1, 6), "{out}");
+        let out = plain(note, utf16(note, "日本語"));
+        assert_eq!(carets(&out), (0, 6), "{out}");
+    }
+
+    #[test]
+    fn emoji_inside_the_span() {
+        let note = "so 🎉 much";
+        let out = plain(note, utf16(note, "🎉 much"));
+        assert_eq!(carets(&out), (3, 7), "{out}");
+    }
+
+    #[test]
+    fn span_over_several_lines_underlines_each_part() {
+        let note = "Hi Ana,\nI'd like to add you\nto my network.\nBest, Bo";
+        let out = plain(note, utf16(note, "add you\nto my network."));
+        let want = "\
+ --> note:2:13
+  |
+2 | I'd like to add you
+  |             ^^^^^^^
+3 | to my network.
+  | ^^^^^^^^^^^^^^
+  |
+";
+        assert!(out.contains(want), "{out}");
+        assert!(!out.contains("Best, Bo"), "{out}");
+    }
+
+    #[test]
+    fn span_ending_with_a_line_break_stays_on_its_line() {
+        let note = "first line\nsecond";
+        let out = plain(note, utf16(note, "line\n"));
+        assert!(!out.contains("2 |"), "{out}");
+        assert_eq!(carets(&out), (6, 4), "{out}");
+    }
+
+    #[test]
+    fn long_span_elides_middle_lines() {
+        let note = (1..=10)
+            .map(|i| format!("line {i}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let out = plain(&note, Span::new(0, note.encode_utf16().count() as u32));
+        assert!(out.contains(" 3 | line 3\n"), "{out}");
+        assert!(out.contains("\n...\n"), "{out}");
+        assert!(!out.contains("line 5"), "{out}");
+        assert!(out.contains("10 | line 10\n"), "{out}");
+    }
+
+    #[test]
+    fn empty_span_is_one_caret() {
+        let note = "Hello there";
+        let out = plain(note, Span::new(5, 5));
+        assert_eq!(carets(&out), (5, 1), "{out}");
+        let out = plain(note, Span::new(11, 11));
+        assert_eq!(carets(&out), (11, 1), "{out}");
+    }
+
+    #[test]
+    fn bad_spans_do_not_panic() {
+        let note = "🎉 ok\r\nnext";
+        for (s, e) in [(1, 2), (0, 1), (50, 60), (4, 2), (0, 999), (5, 6)] {
+            let out = plain(note, Span::new(s, e));
+            assert!(out.contains('^'), "({s}, {e}): {out}");
+        }
+        // Inside the surrogate pair: the whole emoji is underlined.
+        assert_eq!(carets(&plain(note, Span::new(1, 2))), (0, 2));
+        // Past the end: a point after the last character.
+        assert!(plain(note, Span::new(50, 60)).contains("--> note:2:5"));
+        // The carriage return is not printed.
+        assert!(!plain(note, Span::new(0, 1)).contains('\r'));
+    }
+
+    #[test]
+    fn tabs_and_controls_keep_carets_aligned() {
+        let note = "\tHi\u{7} conect";
+        let out = plain(note, utf16(note, "conect"));
+        assert!(out.contains("1 |     Hi\u{2407} conect\n"), "{out}");
+        assert_eq!(carets(&out), (8, 6), "{out}");
+    }
+
+    #[test]
+    fn long_line_is_cut_around_the_span() {
+        let note = format!("{} conect {}", "word ".repeat(5000), "tail ".repeat(5000));
+        let out = plain(&note, utf16(&note, "conect"));
+        let row = out.lines().find(|l| l.contains("conect")).unwrap();
+        assert!(row.contains("| ...") && row.ends_with("..."), "{row}");
+        assert!(crate::cli::width::str_width(row) <= MAX_COLS + 4, "{row}");
+        let text = &row[row.find("| ").unwrap() + 2..];
+        let (col, len) = carets(&out);
+        assert_eq!((&text[col..col + len], len), ("conect", 6), "{out}");
+        assert!(
+            out.contains(&format!("--> note:1:{}", 5000 * 5 + 2)),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn long_span_on_a_long_line_is_underlined_to_the_cut() {
+        let note = "x".repeat(500);
+        let out = plain(&note, Span::new(300, 500));
+        let (col, len) = carets(&out);
+        assert_eq!(col, ELLIPSIS.len() + LEAD_COLS);
+        assert_eq!(col + len, MAX_COLS - ELLIPSIS.len());
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let note = "conect";
+        let r = report(vec![finding(Span::new(0, 6))]);
+        let coloured = render(note, &r, Style { color: true });
+        assert!(coloured.contains("\x1b[1;33mwarning[misspelling]\x1b[0m"));
+        assert!(coloured.contains("\x1b[1;33m^^^^^^\x1b[0m"));
+        assert!(!render(note, &r, Style { color: false }).contains('\x1b'));
+    }
+
+    #[test]
+    fn summary_shows_length_context_and_checklist() {
+        let mut r = report(Vec::new());
+        r.verdict = Verdict::Personal;
+        r.length = Length {
+            used: 71,
+            limit: 300,
+        };
+        r.checklist.how_we_know = true;
+        r.context.push(uncanned::ContextHit {
+            kind: uncanned::ContextKind::Met,
+            span: Span::new(0, 5),
+            cue: "met you".into(),
+        });
+        let out = render("", &r, Style { color: false });
+        assert!(
+            out.starts_with("verdict: personal\nlength: 71/300\n"),
+            "{out}"
+        );
+        assert!(out.contains("context: met (\"met you\")\n"), "{out}");
+        assert!(
+            out.contains("  [x] how we know\n  [ ] why connect\n"),
+            "{out}"
+        );
+    }
+}
