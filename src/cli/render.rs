@@ -12,7 +12,7 @@
 
 use std::fmt::Write as _;
 
-use uncanned::{Finding, Report, Severity, Span, Verdict};
+use uncanned::{ContextHit, Finding, Report, Severity, Span, Verdict};
 
 use super::width::{char_width, push_shown};
 
@@ -253,12 +253,12 @@ fn render_summary(out: &mut String, report: &Report, style: Style) {
     };
     let _ = writeln!(out, "{} {used}/{}", style.paint(BOLD, "length:"), len.limit);
     if !report.context.is_empty() {
-        let hits: Vec<String> = report
-            .context
-            .iter()
-            .map(|h| format!("{} ({:?})", h.kind.as_str(), h.cue))
-            .collect();
-        let _ = writeln!(out, "{} {}", style.paint(BOLD, "context:"), hits.join(", "));
+        let _ = writeln!(
+            out,
+            "{} {}",
+            style.paint(BOLD, "context:"),
+            context_summary(&report.context)
+        );
     }
     let _ = writeln!(out, "{}", style.paint(BOLD, "checklist:"));
     let c = report.checklist;
@@ -279,6 +279,38 @@ fn render_summary(out: &mut String, report: &Report, style: Style) {
         };
         let _ = writeln!(out, "  {mark} {label}");
     }
+}
+
+/// The context hits on one line: repeats counted, and only the first few kinds named, so that a
+/// pasted essay does not fill the screen with the same cue.
+fn context_summary(hits: &[ContextHit]) -> String {
+    const SHOWN: usize = 8;
+    let mut distinct: Vec<(&ContextHit, usize)> = Vec::new();
+    for hit in hits {
+        match distinct
+            .iter_mut()
+            .find(|(h, _)| h.kind == hit.kind && h.cue == hit.cue)
+        {
+            Some((_, n)) => *n += 1,
+            None => distinct.push((hit, 1)),
+        }
+    }
+    let mut parts: Vec<String> = distinct
+        .iter()
+        .take(SHOWN)
+        .map(|(h, n)| {
+            let times = if *n > 1 {
+                format!(" x{n}")
+            } else {
+                String::new()
+            };
+            format!("{} ({:?}){times}", h.kind.as_str(), h.cue)
+        })
+        .collect();
+    if distinct.len() > SHOWN {
+        parts.push(format!("and {} more", distinct.len() - SHOWN));
+    }
+    parts.join(", ")
 }
 
 /// Positions in the note: UTF-16 offsets (the report's unit) to bytes, lines and columns.
@@ -574,5 +606,26 @@ checklist:
             out.contains("  [x] how we know\n  [ ] why connect\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn context_repeats_are_counted_and_the_list_is_capped() {
+        use uncanned::{ContextHit, ContextKind};
+        let hit = |kind, cue: &str| ContextHit {
+            kind,
+            span: Span::new(0, 1),
+            cue: cue.into(),
+        };
+        let mut hits = vec![hit(ContextKind::Met, "met you"); 3];
+        hits.push(hit(ContextKind::TheirWork, "your talk"));
+        assert_eq!(
+            context_summary(&hits),
+            "met (\"met you\") x3, their_work (\"your talk\")"
+        );
+        let many: Vec<ContextHit> = (0..12)
+            .map(|i| hit(ContextKind::SharedInterest, &format!("topic {i}")))
+            .collect();
+        let summary = context_summary(&many);
+        assert!(summary.ends_with("(\"topic 7\"), and 4 more"), "{summary}");
     }
 }
