@@ -1,0 +1,73 @@
+// The only place the engine runs. LinkedIn's CSP has no 'wasm-unsafe-eval', so Chromium refuses
+// to compile wasm in a content script there and reports the attempt to the site; the extension's
+// own pages and workers are governed by the manifest's CSP instead, which allows it.
+//
+// Messages (from content/engine-client.js):
+//   { type: 'analyze', seq, text, context } → the report (src/report.rs), or { error }
+//   { type: 'coach-css' }                   → { css }, or { error }
+
+import init, { analyze } from './engine/uncanned.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+// Far beyond any note box (LinkedIn's limit is 300); keeps a pasted novel from stalling the worker.
+const MAX_TEXT_LENGTH = 20000;
+
+// Started at once, awaited per message: a worker woken by a keystroke must answer that keystroke.
+const engineReady = init({ module_or_path: api.runtime.getURL('engine/uncanned_bg.wasm') });
+// A failed load is reported in each reply below; this only keeps it from also surfacing as an
+// unhandled rejection.
+engineReady.catch(() => {});
+
+let coachCss = null;
+
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function runAnalysis(message) {
+  const { text, context } = message;
+  if (typeof text !== 'string') return { error: 'text must be a string' };
+  if (text.length > MAX_TEXT_LENGTH) return { error: `text longer than ${MAX_TEXT_LENGTH} characters` };
+  if (context != null && (typeof context !== 'object' || Array.isArray(context))) {
+    return { error: 'context must be an object' };
+  }
+  try {
+    return analyze(text, context ?? undefined);
+  } catch (error) {
+    return { error: describe(error) };
+  }
+}
+
+function loadCoachCss() {
+  coachCss ??= fetch(api.runtime.getURL('content/coach.css')).then((response) => {
+    if (!response.ok) throw new Error(`coach.css: ${response.status}`);
+    return response.text();
+  });
+  coachCss.catch(() => { coachCss = null; });
+  return coachCss;
+}
+
+function reply(sendResponse, promise) {
+  promise.then(sendResponse, (error) => sendResponse({ error: describe(error) }));
+  // Keeps the channel open for the asynchronous answer (works in Chromium and Firefox alike).
+  return true;
+}
+
+// Registered synchronously at the top level, before anything is awaited, so that the message
+// which woke the worker is delivered to it.
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id) return false;
+  switch (message?.type) {
+    case 'analyze':
+      return reply(sendResponse, engineReady.then(
+        () => runAnalysis(message),
+        (error) => ({ error: `the engine failed to load: ${describe(error)}` }),
+      ));
+    case 'coach-css':
+      return reply(sendResponse, loadCoachCss().then((css) => ({ css })));
+    default:
+      sendResponse({ error: `unknown message type: ${String(message?.type)}` });
+      return false;
+  }
+});
