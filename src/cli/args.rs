@@ -169,6 +169,11 @@ fn parse_options(
             "--expecting" => opts.context.expecting = no_value(flag, &inline)?,
             "--json" => json = no_value(flag, &inline)?,
             "--jsonl" => jsonl = no_value(flag, &inline)?,
+            _ if arg.contains(char::is_whitespace) => {
+                return err(format!(
+                    "unknown option '{arg}'; to check a note that starts with '-', put -- before it"
+                ))
+            }
             _ => return err(format!("unknown option '{flag}'")),
         }
     }
@@ -276,6 +281,7 @@ mod tests {
             (&[], "missing a command"),
             (&["lint"], "unknown command 'lint'"),
             (&["check", "--frobnicate"], "unknown option '--frobnicate'"),
+            (&["check", "- hi", "x"], "put -- before it"),
             (&["check", "--limit"], "--limit needs a value"),
             (&["check", "--limit", "abc"], "not 'abc'"),
             (&["check", "--limit", "0"], "not '0'"),
