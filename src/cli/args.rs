@@ -121,14 +121,13 @@ where
 
 /// The flags every subcommand takes. `Ok(None)` means help was asked for.
 fn parse_options(
-    args: impl Iterator<Item = String>,
+    mut args: impl Iterator<Item = String>,
     command: &str,
 ) -> Result<Option<Options>, UsageError> {
     let mut opts = Options::default();
     let mut json = false;
     let mut jsonl = false;
     let mut only_positional = false;
-    let mut args = args.peekable();
 
     while let Some(arg) = args.next() {
         // A lone "-" is an operand, as in most tools; a note may well start with "- ".
