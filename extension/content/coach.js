@@ -1,0 +1,578 @@
+// The coach: what the writer sees under the note box. It knows nothing about LinkedIn or the
+// extension APIs — it is given a textarea, a way to analyse text and a stylesheet — so the
+// playground page can reuse it with the wasm loaded directly.
+//
+//   const coach = Uncanned.coach.attach(textarea, {
+//     analyze: async (text, context) => report,   // null/undefined = superseded, ignore
+//     getContext: () => ({ recipient, limit }),   // optional
+//     css: '…coach.css text…',
+//     placeAfter: element,                        // or placeWithin: element; default after the textarea
+//   });
+//   coach.update(); coach.setTheme('dark'); coach.destroy();
+//
+// Contract relied on by the browser tests: the host element has `data-uncanned-coach` and
+// `data-uncanned-verdict`; in its open shadow root each finding has `data-rule`, and each
+// one-click edit is a `<button data-action="apply">`.
+
+(function (U) {
+  'use strict';
+
+  const VERDICTS = ['canned', 'needs_context', 'personal'];
+  const CHECKS = [
+    'not_canned',
+    'greets_by_name',
+    'how_we_know',
+    'why_connect',
+    'offers_value',
+    'within_limit',
+    'no_placeholders',
+    'spelling_ok',
+  ];
+  const SEVERITY_RANK = { error: 0, warning: 1, hint: 2 };
+  // Screen readers should hear where the writer ended up, not every keystroke's verdict.
+  const ANNOUNCE_DELAY_MS = 1200;
+  const NEAR_LIMIT = 0.9;
+
+  // English fallback; the extension passes its _locales messages (same keys, "coach_" prefix)
+  // through `options.messages`.
+  const ENGLISH = {
+    region: 'Uncanned note coach',
+    verdict_canned: 'Canned',
+    verdict_canned_hint: "Reads like LinkedIn's default note.",
+    verdict_needs_context: 'Needs context',
+    verdict_needs_context_hint: "Say how you know them or why you'd like to connect.",
+    verdict_personal: 'Personal',
+    verdict_personal_hint: 'Tells them how or why. Good to send.',
+    verdict_pending: 'Checking…',
+    error: "Couldn't check this note right now.",
+    announce: 'Note: $1',
+    length: '$1 of $2 characters',
+    checklist: 'Checklist',
+    check_done: 'done',
+    check_missing: 'missing',
+    check_not_canned: 'Not canned',
+    check_greets_by_name: 'Greets by name',
+    check_how_we_know: 'How you know them',
+    check_why_connect: 'Why connect',
+    check_offers_value: 'Offers something',
+    check_within_limit: 'Fits the limit',
+    check_no_placeholders: 'No placeholders',
+    check_spelling_ok: 'Spelling',
+    findings: 'Suggestions for this note',
+    dismiss: 'Dismiss for this note',
+    severity_error: 'Problem',
+    severity_warning: 'Warning',
+    severity_hint: 'Tip',
+  };
+
+  function englishMessage(key, subs) {
+    const text = ENGLISH[key] ?? key;
+    return text.replace(/\$(\d)/g, (_, n) => String(subs?.[n - 1] ?? ''));
+  }
+
+  // The textarea's own box model and typography, copied onto the mirror so that its words wrap
+  // exactly where the textarea's do.
+  const MIRRORED = [
+    'box-sizing',
+    'font-family',
+    'font-size',
+    'font-style',
+    'font-weight',
+    'font-stretch',
+    'font-variant',
+    'font-kerning',
+    'font-feature-settings',
+    'font-variation-settings',
+    'letter-spacing',
+    'word-spacing',
+    'line-height',
+    'text-transform',
+    'text-indent',
+    'text-align',
+    'text-rendering',
+    'tab-size',
+    'direction',
+    'unicode-bidi',
+    'padding-top',
+    'padding-right',
+    'padding-bottom',
+    'padding-left',
+    'white-space',
+    'word-break',
+    'overflow-wrap',
+    'hyphens',
+  ];
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      for (const [name, value] of Object.entries(attrs)) {
+        if (value === false || value == null) continue;
+        if (name === 'text') node.textContent = value;
+        else node.setAttribute(name, value === true ? '' : String(value));
+      }
+    }
+    if (children) for (const child of children) if (child) node.append(child);
+    return node;
+  }
+
+  function clampSpan(span, length) {
+    const start = Math.max(0, Math.min(length, span?.start | 0));
+    const end = Math.max(start, Math.min(length, span?.end | 0));
+    return { start, end };
+  }
+
+  // The only way the extension ever changes the writer's text, and only on their click.
+  // execCommand keeps the browser's undo stack (Ctrl+Z brings their words back) and fires a real
+  // input event, so a framework-controlled page notices: its counter moves, Send enables.
+  function applyEdit(textarea, start, end, replacement) {
+    const before = textarea.value;
+    const expected = before.slice(0, start) + replacement + before.slice(end);
+    const doc = textarea.ownerDocument;
+    textarea.focus({ preventScroll: true });
+    textarea.setSelectionRange(start, end);
+    let done = false;
+    try {
+      done = replacement === ''
+        ? doc.execCommand('delete', false)
+        : doc.execCommand('insertText', false, replacement);
+    } catch {
+      done = false;
+    }
+    if (done && textarea.value !== before) return true;
+    if (expected === before) return true;
+    // Without execCommand the page must still hear about the change; the undo stack is lost.
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+    setter.call(textarea, expected);
+    const caret = start + replacement.length;
+    textarea.setSelectionRange(caret, caret);
+    textarea.dispatchEvent(new InputEvent('input', {
+      bubbles: true,
+      composed: true,
+      inputType: 'insertReplacementText',
+      data: replacement,
+    }));
+    textarea.dispatchEvent(new Event('change', { bubbles: true }));
+    return false;
+  }
+
+  function attach(textarea, options) {
+    if (!(textarea instanceof HTMLTextAreaElement)) throw new TypeError('attach needs a textarea');
+    if (typeof options?.analyze !== 'function') throw new TypeError('attach needs options.analyze');
+
+    const analyze = options.analyze;
+    const getContext = typeof options.getContext === 'function' ? options.getContext : () => undefined;
+    const msg = typeof options.messages === 'function'
+      ? (key, subs) => options.messages(key, subs) || englishMessage(key, subs)
+      : englishMessage;
+    // Dismissals outlive this coach when the caller keeps the set (e.g. one per dialog).
+    const dismissed = options.dismissed instanceof Set ? options.dismissed : new Set();
+
+    let destroyed = false;
+    let report = null;
+    let reportText = '';
+    let requested = 0;
+    let shown = 0;
+    let activeKey = null;
+    let announceTimer = 0;
+    let announced = null;
+    let layoutFrame = 0;
+    const findingNodes = new Map();
+
+    // Host and shadow tree.
+    const host = el('uncanned-coach', { 'data-uncanned-coach': '', 'data-theme': options.theme || 'auto' });
+    const root = host.attachShadow({ mode: 'open' });
+    const style = el('style', { text: options.css || '' });
+
+    const overlay = el('div', { class: 'overlay', 'aria-hidden': 'true' });
+    const clip = el('div', { class: 'clip' });
+    const mirror = el('div', { class: 'mirror' });
+    clip.append(mirror);
+    overlay.append(clip);
+
+    const verdictDot = el('span', { class: 'dot', 'aria-hidden': 'true' });
+    const verdictLabel = el('strong', { class: 'verdict-label', text: msg('verdict_pending') });
+    const verdictHint = el('span', { class: 'verdict-hint' });
+    const lengthEl = el('span', { class: 'length' });
+    const verdictRow = el('div', { class: 'verdict', 'data-verdict': 'pending' }, [
+      verdictDot, verdictLabel, verdictHint, lengthEl,
+    ]);
+    const checklist = el('ul', { class: 'checklist', 'aria-label': msg('checklist') });
+    const checkNodes = new Map();
+    for (const key of CHECKS) {
+      const state = el('span', { class: 'sr-only' });
+      const item = el('li', { 'data-check': key, 'data-ok': 'false' }, [
+        el('span', { class: 'mark', 'aria-hidden': 'true' }),
+        el('span', { text: msg('check_' + key) }),
+        state,
+      ]);
+      checkNodes.set(key, { item, state });
+      checklist.append(item);
+    }
+    const findingsList = el('ul', { class: 'findings', 'aria-label': msg('findings') });
+    const live = el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    const panel = el('div', { class: 'panel', role: 'region', 'aria-label': msg('region') }, [
+      verdictRow, checklist, findingsList,
+    ]);
+    root.append(style, overlay, panel, live);
+
+    if (options.placeWithin instanceof Element) options.placeWithin.append(host);
+    else (options.placeAfter instanceof Element ? options.placeAfter : textarea).after(host);
+
+    // ---- Rendering -------------------------------------------------------------------------
+
+    function findingKey(f, text) {
+      const { start, end } = clampSpan(f.span, text.length);
+      return `${f.rule}\u0000${text.slice(start, end)}`;
+    }
+
+    function visibleFindings() {
+      if (!report || !Array.isArray(report.findings)) return [];
+      const seen = new Map();
+      const list = [];
+      for (const f of report.findings) {
+        if (!f || typeof f.rule !== 'string') continue;
+        const base = findingKey(f, reportText);
+        if (dismissed.has(base)) continue;
+        // The same rule on the same words twice needs two keys for the keyed list below.
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        list.push({ finding: f, dismissKey: base, key: `${base}\u0000${n}` });
+      }
+      list.sort((a, b) =>
+        (SEVERITY_RANK[a.finding.severity] ?? 9) - (SEVERITY_RANK[b.finding.severity] ?? 9) ||
+        (a.finding.span?.start ?? 0) - (b.finding.span?.start ?? 0));
+      return list;
+    }
+
+    function renderVerdict() {
+      const verdict = VERDICTS.includes(report?.verdict) ? report.verdict : null;
+      if (verdict) host.setAttribute('data-uncanned-verdict', verdict);
+      verdictRow.dataset.verdict = verdict || 'pending';
+      verdictLabel.textContent = verdict ? msg('verdict_' + verdict) : msg('verdict_pending');
+      verdictHint.textContent = verdict ? msg(`verdict_${verdict}_hint`) : '';
+      const used = report?.length?.used;
+      const limit = report?.length?.limit;
+      // The site shows its own counter; ours speaks up only when the limit is close.
+      if (Number.isFinite(used) && Number.isFinite(limit) && used >= limit * NEAR_LIMIT) {
+        lengthEl.textContent = `${used}/${limit}`;
+        lengthEl.setAttribute('aria-label', msg('length', [used, limit]));
+        lengthEl.dataset.over = String(used > limit);
+      } else {
+        lengthEl.textContent = '';
+        lengthEl.removeAttribute('aria-label');
+      }
+      if (verdict) scheduleAnnouncement(verdict);
+    }
+
+    function renderChecklist() {
+      const checks = report?.checklist || {};
+      for (const [key, { item, state }] of checkNodes) {
+        const ok = checks[key] === true;
+        item.dataset.ok = String(ok);
+        state.textContent = `: ${msg(ok ? 'check_done' : 'check_missing')}`;
+      }
+    }
+
+    function buildFinding(entry) {
+      const f = entry.finding;
+      const severity = SEVERITY_RANK[f.severity] !== undefined ? f.severity : 'hint';
+      const { start, end } = clampSpan(f.span, reportText.length);
+      const quote = reportText.slice(start, end).trim();
+      const fixes = Array.isArray(f.fixes) ? f.fixes : [];
+      const body = el('div', { class: 'body' }, [
+        el('p', { class: 'message' }, [
+          el('span', { class: 'sr-only', text: `${msg('severity_' + severity)}: ` }),
+          document.createTextNode(String(f.message ?? '')),
+        ]),
+        // The words in question, unless the message already quotes them or they are the whole note.
+        quote && quote.length < reportText.trim().length && !String(f.message ?? '').includes(quote)
+          ? el('q', { class: 'quote', text: quote })
+          : null,
+        fixes.length
+          ? el('div', { class: 'fixes' }, fixes.map((fix, i) =>
+            el('button', {
+              type: 'button',
+              'data-action': 'apply',
+              'data-fix': i,
+              title: typeof fix?.replacement === 'string' && fix.replacement
+                ? `→ ${fix.replacement}`
+                : null,
+              text: String(fix?.label ?? fix?.replacement ?? ''),
+            })))
+          : null,
+      ]);
+      const li = el('li', {
+        class: 'finding',
+        'data-rule': f.rule,
+        'data-severity': severity,
+        'data-key': entry.key,
+      }, [
+        el('span', { class: 'sev', 'aria-hidden': 'true' }),
+        body,
+        el('button', {
+          type: 'button',
+          class: 'dismiss',
+          'data-action': 'dismiss',
+          'aria-label': msg('dismiss'),
+          title: msg('dismiss'),
+          text: '×',
+        }),
+      ]);
+      li._entry = entry;
+      return li;
+    }
+
+    function renderFindings(list) {
+      // Keyed so that a finding under the pointer or keyboard survives the next keystroke.
+      const next = new Map();
+      let cursor = findingsList.firstChild;
+      for (const entry of list) {
+        let li = findingNodes.get(entry.key);
+        if (li) li._entry = entry;
+        else li = buildFinding(entry);
+        next.set(entry.key, li);
+        if (li !== cursor) findingsList.insertBefore(li, cursor);
+        else cursor = cursor.nextSibling;
+      }
+      for (const [key, li] of findingNodes) if (!next.has(key)) li.remove();
+      findingNodes.clear();
+      for (const [key, li] of next) findingNodes.set(key, li);
+      findingsList.hidden = list.length === 0;
+      if (activeKey && !next.has(activeKey)) activeKey = null;
+    }
+
+    function renderMirror(list) {
+      // Segment the text at every span edge, so overlapping findings each keep their own marks.
+      const text = reportText;
+      const spans = [];
+      for (const { finding, key } of list) {
+        const { start, end } = clampSpan(finding.span, text.length);
+        if (end > start) spans.push({ start, end, key, severity: finding.severity });
+      }
+      const edges = new Set([0, text.length]);
+      for (const s of spans) { edges.add(s.start); edges.add(s.end); }
+      const cuts = [...edges].sort((a, b) => a - b);
+      const frag = document.createDocumentFragment();
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const a = cuts[i];
+        const b = cuts[i + 1];
+        const piece = text.slice(a, b);
+        const covering = spans.filter((s) => s.start <= a && s.end >= b);
+        if (!covering.length) { frag.append(piece); continue; }
+        const worst = covering.reduce((w, s) =>
+          (SEVERITY_RANK[s.severity] ?? 9) < (SEVERITY_RANK[w.severity] ?? 9) ? s : w);
+        const mark = el('mark', { 'data-severity': worst.severity || 'hint', text: piece });
+        mark._keys = covering.map((s) => s.key);
+        frag.append(mark);
+      }
+      // A trailing newline only takes up a line in the mirror if something follows it.
+      frag.append('\u200b');
+      mirror.replaceChildren(frag);
+      paintActive();
+    }
+
+    function paintActive() {
+      for (const mark of mirror.querySelectorAll('mark')) {
+        mark.classList.toggle('active', activeKey !== null && mark._keys.includes(activeKey));
+      }
+      for (const [key, li] of findingNodes) li.classList.toggle('active', key === activeKey);
+    }
+
+    function render() {
+      const list = visibleFindings();
+      renderVerdict();
+      renderChecklist();
+      renderFindings(list);
+      renderMirror(list);
+      layout();
+      host.removeAttribute('data-uncanned-error');
+      panel.querySelector('.error')?.remove();
+    }
+
+    function renderError() {
+      host.setAttribute('data-uncanned-error', '');
+      if (!panel.querySelector('.error')) {
+        panel.append(el('p', { class: 'error', text: msg('error') }));
+      }
+    }
+
+    function scheduleAnnouncement(verdict) {
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(() => {
+        if (destroyed || verdict === announced || report?.verdict !== verdict) return;
+        announced = verdict;
+        live.textContent = msg('announce', [msg('verdict_' + verdict)]);
+      }, ANNOUNCE_DELAY_MS);
+    }
+
+    // ---- Overlay geometry ------------------------------------------------------------------
+
+    function layout() {
+      if (destroyed) return;
+      const tr = textarea.getBoundingClientRect();
+      if (!textarea.isConnected || tr.width === 0 || tr.height === 0) {
+        overlay.hidden = true;
+        return;
+      }
+      overlay.hidden = false;
+      const hr = host.getBoundingClientRect();
+      const cs = getComputedStyle(textarea);
+      Object.assign(overlay.style, {
+        left: `${tr.left - hr.left}px`,
+        top: `${tr.top - hr.top}px`,
+        width: `${tr.width}px`,
+        height: `${tr.height}px`,
+      });
+      // clientLeft/Top are the borders; clientWidth/Height exclude a scrollbar, which the text
+      // does not wrap under.
+      Object.assign(clip.style, {
+        left: `${textarea.clientLeft}px`,
+        top: `${textarea.clientTop}px`,
+        width: `${textarea.clientWidth}px`,
+        height: `${textarea.clientHeight}px`,
+      });
+      for (const prop of MIRRORED) mirror.style.setProperty(prop, cs.getPropertyValue(prop));
+      mirror.style.boxSizing = 'border-box';
+      mirror.style.width = `${textarea.clientWidth}px`;
+      if (cs.whiteSpace === 'normal' || cs.whiteSpace === '') mirror.style.whiteSpace = 'pre-wrap';
+      syncScroll();
+    }
+
+    function syncScroll() {
+      mirror.style.transform = `translate(${-textarea.scrollLeft}px, ${-textarea.scrollTop}px)`;
+    }
+
+    function scheduleLayout() {
+      if (layoutFrame) return;
+      layoutFrame = requestAnimationFrame(() => {
+        layoutFrame = 0;
+        layout();
+      });
+    }
+
+    // ---- Analysis --------------------------------------------------------------------------
+
+    async function update() {
+      if (destroyed) return;
+      const text = textarea.value;
+      if (text === '') dismissed.clear();
+      const mine = ++requested;
+      let result;
+      try {
+        result = await analyze(text, getContext());
+      } catch {
+        if (!destroyed && mine >= shown) { shown = mine; renderError(); }
+        return;
+      }
+      // An answer to an older question never replaces a newer one already on screen.
+      if (destroyed || result == null || mine < shown) return;
+      shown = mine;
+      report = result;
+      reportText = text;
+      render();
+    }
+
+    // ---- Events ----------------------------------------------------------------------------
+
+    function onInput() { update(); }
+    function onScroll() { syncScroll(); }
+
+    function onPanelMouseDown(e) {
+      // Keep the caret in the note: a click on the coach must not take focus from the textarea.
+      if (e.target.closest('button')) e.preventDefault();
+    }
+
+    function onPanelClick(e) {
+      const button = e.target.closest('button[data-action]');
+      if (!button || !panel.contains(button)) return;
+      const li = button.closest('li.finding');
+      const entry = li?._entry;
+      if (!entry) return;
+      if (button.dataset.action === 'dismiss') {
+        const hadFocus = root.activeElement != null;
+        dismissed.add(entry.dismissKey);
+        if (activeKey === entry.key) activeKey = null;
+        render();
+        // The button that had keyboard focus is gone; hand focus back to the writing rather
+        // than letting it fall to the page (and out of the dialog's focus trap).
+        if (hadFocus) textarea.focus({ preventScroll: true });
+        return;
+      }
+      if (button.dataset.action === 'apply') {
+        const fix = entry.finding.fixes?.[Number(button.dataset.fix)];
+        if (!fix || typeof fix.replacement !== 'string') return;
+        // The fix's offsets belong to the text it was computed for; if the writer has typed
+        // since, a fresh report (with fresh offsets) is on its way instead.
+        if (textarea.value !== reportText) { update(); return; }
+        const { start, end } = clampSpan(fix.span, reportText.length);
+        applyEdit(textarea, start, end, fix.replacement);
+      }
+    }
+
+    function setActive(key) {
+      if (activeKey === key) return;
+      activeKey = key;
+      paintActive();
+    }
+
+    function onPanelOver(e) {
+      const li = e.target.closest?.('li.finding');
+      setActive(li ? li.dataset.key : null);
+    }
+    function onPanelLeave() {
+      if (!root.activeElement?.closest?.('li.finding')) setActive(null);
+    }
+    function onPanelFocusIn(e) {
+      const li = e.target.closest?.('li.finding');
+      setActive(li ? li.dataset.key : null);
+    }
+    function onPanelFocusOut(e) {
+      if (!e.relatedTarget || !panel.contains(e.relatedTarget)) setActive(null);
+    }
+
+    textarea.addEventListener('input', onInput);
+    textarea.addEventListener('scroll', onScroll, { passive: true });
+    panel.addEventListener('mousedown', onPanelMouseDown);
+    panel.addEventListener('click', onPanelClick);
+    panel.addEventListener('mouseover', onPanelOver);
+    panel.addEventListener('mouseleave', onPanelLeave);
+    panel.addEventListener('focusin', onPanelFocusIn);
+    panel.addEventListener('focusout', onPanelFocusOut);
+    window.addEventListener('resize', scheduleLayout, { passive: true });
+    const resizeObserver = new ResizeObserver(scheduleLayout);
+    resizeObserver.observe(textarea);
+    resizeObserver.observe(host);
+
+    function destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      clearTimeout(announceTimer);
+      if (layoutFrame) cancelAnimationFrame(layoutFrame);
+      resizeObserver.disconnect();
+      textarea.removeEventListener('input', onInput);
+      textarea.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', scheduleLayout);
+      host.remove();
+    }
+
+    function setTheme(theme) {
+      const value = theme === 'dark' || theme === 'light' ? theme : 'auto';
+      if (host.getAttribute('data-theme') !== value) host.setAttribute('data-theme', value);
+    }
+
+    update();
+
+    return {
+      host,
+      textarea,
+      update,
+      setTheme,
+      destroy,
+      get report() { return report; },
+      get destroyed() { return destroyed; },
+    };
+  }
+
+  U.coach = { attach, applyEdit };
+})(globalThis.Uncanned || (globalThis.Uncanned = {}));

@@ -1,0 +1,130 @@
+// Wires the site adapter to the coach and the engine client: exactly one coach per visible note
+// box, gone when the box is replaced (era C's stage switch) or the dialog closes.
+
+(function (U) {
+  'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const site = U.linkedin;
+
+  // A page whose framework keeps removing our host would otherwise get a fresh coach each frame.
+  const MAX_REATTACH = 10;
+
+  const coaches = new Map(); // textarea → { coach, contextKey, context }
+  const ownHosts = new WeakSet();
+  // Dismissed findings belong to the dialog: they survive a re-render of the box, not a new dialog.
+  const dismissedByDialog = new WeakMap();
+  const reattached = new WeakMap();
+
+  let css = null;
+  let cssPending = false;
+  let stopWatching = null;
+
+  function messages(key, substitutions) {
+    try {
+      return api.i18n.getMessage(`coach_${key}`, substitutions?.map(String));
+    } catch {
+      return '';
+    }
+  }
+
+  function dismissedFor(box) {
+    const owner = box.dialog || box.textarea;
+    let set = dismissedByDialog.get(owner);
+    if (!set) dismissedByDialog.set(owner, (set = new Set()));
+    return set;
+  }
+
+  // A previous copy of this script (the extension was reloaded or updated under the page) may
+  // have left its coach behind; it can no longer reach the engine.
+  function removeStrayHosts(box) {
+    const scope = box.dialog || box.textarea.parentNode;
+    for (const host of scope?.querySelectorAll?.('[data-uncanned-coach]') ?? []) {
+      if (!ownHosts.has(host)) host.remove();
+    }
+  }
+
+  function attach(box) {
+    if ((reattached.get(box.textarea) ?? 0) > MAX_REATTACH) return;
+    removeStrayHosts(box);
+    const client = U.createEngineClient();
+    const entry = { context: box.context, contextKey: JSON.stringify(box.context), coach: null };
+    entry.coach = U.coach.attach(box.textarea, {
+      analyze: (text, context) => client.analyze(text, context),
+      getContext: () => entry.context,
+      placeAfter: box.placeAfter,
+      css,
+      theme: site.theme(),
+      messages,
+      dismissed: dismissedFor(box),
+    });
+    ownHosts.add(entry.coach.host);
+    coaches.set(box.textarea, entry);
+  }
+
+  function detach(textarea) {
+    coaches.get(textarea)?.coach.destroy();
+    coaches.delete(textarea);
+  }
+
+  function teardown() {
+    stopWatching?.();
+    stopWatching = null;
+    for (const textarea of [...coaches.keys()]) detach(textarea);
+  }
+
+  function sync() {
+    if (!U.extensionAlive()) {
+      teardown();
+      return;
+    }
+    const boxes = site.scan();
+    const present = new Set(boxes.map((box) => box.textarea));
+
+    for (const [textarea, entry] of coaches) {
+      if (!present.has(textarea)) {
+        detach(textarea);
+      } else if (!entry.coach.host.isConnected) {
+        // The page re-rendered around the box and dropped our host: attach again below.
+        reattached.set(textarea, (reattached.get(textarea) ?? 0) + 1);
+        detach(textarea);
+      }
+    }
+    if (!boxes.length) return;
+
+    // The stylesheet comes from the background (content scripts cannot read extension files
+    // without exposing them to the page); it is fetched once, when the first box appears.
+    if (css === null) {
+      if (!cssPending) {
+        cssPending = true;
+        U.loadCoachCss().then(
+          (text) => { css = text; },
+          () => { css = ''; },
+        ).finally(() => {
+          cssPending = false;
+          sync();
+        });
+      }
+      return;
+    }
+
+    const theme = site.theme();
+    for (const box of boxes) {
+      const entry = coaches.get(box.textarea);
+      if (!entry) {
+        attach(box);
+        continue;
+      }
+      entry.coach.setTheme(theme);
+      const key = JSON.stringify(box.context);
+      if (key !== entry.contextKey) {
+        // A different recipient or limit changes the verdict even if the note did not change.
+        entry.context = box.context;
+        entry.contextKey = key;
+        entry.coach.update();
+      }
+    }
+  }
+
+  stopWatching = site.watch(sync);
+})(globalThis.Uncanned || (globalThis.Uncanned = {}));
