@@ -2,7 +2,7 @@
 // When LinkedIn changes, this file changes; the coach and the engine client do not.
 //
 //   Uncanned.linkedin.scan()    → [{ textarea, dialog, placeAfter, context: { recipient, limit } }]
-//   Uncanned.linkedin.watch(cb) → stop(); cb runs (at most once a frame) when the page may have
+//   Uncanned.linkedin.watch(cb) → stop(); cb runs (at most every 100 ms) when the page may have
 //                                 opened, changed or closed an invitation dialog
 //   Uncanned.linkedin.theme()   → 'dark' | 'light' | 'auto'
 //
@@ -22,7 +22,9 @@
 
   // Era C renders its dialogs inside this host's open shadow root.
   const OUTLET = '#interop-outlet, [data-testid="interop-shadowdom"]';
-  const DIALOG = '[role="dialog"], [role="alertdialog"], dialog, .connect-cta-form';
+  const DIALOG = '[role="dialog"], [role="alertdialog"], dialog';
+  // Sales Navigator's older form is inline, not a dialog; in the newer one it sits inside one.
+  const FORM = '.connect-cta-form';
   const CONTROL = 'button, a, [role="button"], [role="menuitem"]';
   const OURS = '[data-uncanned-coach]';
   // Dialogs that are about an invitation even before the note box appears (first stages).
@@ -194,13 +196,13 @@
     }
     const boxes = [];
     for (const root of roots()) {
-      for (const dialog of root.querySelectorAll(DIALOG)) {
+      for (const dialog of root.querySelectorAll(`${DIALOG}, ${FORM}`)) {
         // The first stage names the invitee; the note stage that replaces it may not.
-        if (isInvitation(dialog) && isShown(dialog)) recentName = nameInDialog(dialog) || recentName;
+        if (isShown(dialog) && isInvitation(dialog)) recentName = nameInDialog(dialog) || recentName;
       }
       for (const textarea of root.querySelectorAll(NOTE_BOX)) {
         if (!isNoteBox(textarea)) continue;
-        const dialog = textarea.closest(DIALOG);
+        const dialog = textarea.closest(DIALOG) || textarea.closest(FORM);
         boxes.push({
           textarea,
           dialog,
@@ -217,7 +219,7 @@
     for (const node of event.composedPath()) {
       if (!(node instanceof Element)) continue;
       // Clicks inside a dialog ("Add a note", "Cancel") don't change who is being invited.
-      if (node.matches(DIALOG)) return;
+      if (node.matches(`${DIALOG}, ${FORM}`)) return;
       if (!control && node.matches(CONTROL)) control = node;
     }
     if (!control) return;
@@ -245,13 +247,20 @@
     ],
   };
 
+  // LinkedIn's feed mutates constantly; a scan every 100 ms at most is still far quicker than the
+  // few hundred ms the dialog takes to open.
+  const MIN_SCAN_INTERVAL_MS = 100;
+
   function watch(callback) {
     let frame = 0;
+    let pending = 0;
+    let lastRun = -Infinity;
     const timers = new Set();
     const observed = new WeakSet();
 
     const run = () => {
       frame = 0;
+      lastRun = performance.now();
       // Mutations inside a shadow root never reach an observer on the document: each open root
       // the dialog may use is observed in its own right as soon as it exists.
       for (const root of roots()) {
@@ -263,7 +272,16 @@
       callback();
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(run);
+      if (frame || pending) return;
+      const wait = lastRun + MIN_SCAN_INTERVAL_MS - performance.now();
+      if (wait <= 0) {
+        frame = requestAnimationFrame(run);
+        return;
+      }
+      pending = setTimeout(() => {
+        pending = 0;
+        if (!frame) frame = requestAnimationFrame(run);
+      }, wait);
     };
     // The dialog opens a few hundred ms after the Connect click, possibly into a shadow root
     // attached after its host was inserted (no mutation we could see announces it).
@@ -289,6 +307,7 @@
     return function stop() {
       observer.disconnect();
       if (frame) cancelAnimationFrame(frame);
+      clearTimeout(pending);
       for (const id of timers) clearTimeout(id);
       document.removeEventListener('click', onClickCapture, true);
       document.removeEventListener('focusin', schedule, true);
