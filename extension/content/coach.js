@@ -179,7 +179,6 @@
     let layoutFrame = 0;
     const findingNodes = new Map();
 
-    // Host and shadow tree.
     const host = el('uncanned-coach', { 'data-uncanned-coach': '', 'data-theme': options.theme || 'auto' });
     const root = host.attachShadow({ mode: 'open' });
     const style = el('style', { text: options.css || '' });
@@ -328,9 +327,24 @@
       const next = new Map();
       let cursor = findingsList.firstChild;
       for (const entry of list) {
+        // Offsets move as the writer types; only a changed message or fix needs a new row.
+        const look = JSON.stringify([
+          entry.finding.message,
+          entry.finding.severity,
+          (entry.finding.fixes ?? []).map((fix) => [fix?.label, fix?.replacement]),
+        ]);
         let li = findingNodes.get(entry.key);
-        if (li) li._entry = entry;
-        else li = buildFinding(entry);
+        if (li && li._look === look) {
+          li._entry = entry;
+        } else {
+          const fresh = buildFinding(entry);
+          fresh._look = look;
+          if (li) {
+            if (li === cursor) cursor = fresh;
+            li.replaceWith(fresh);
+          }
+          li = fresh;
+        }
         next.set(entry.key, li);
         if (li !== cursor) findingsList.insertBefore(li, cursor);
         else cursor = cursor.nextSibling;
