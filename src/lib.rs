@@ -13,6 +13,9 @@ mod report;
 pub mod rules;
 mod text;
 
+#[cfg(test)]
+mod testing;
+
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

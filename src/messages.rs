@@ -50,10 +50,6 @@ impl Catalogue {
         out.push_str(rest);
         out
     }
-
-    pub fn has(&self, key: &str) -> bool {
-        self.entries.contains_key(key)
-    }
 }
 
 pub fn catalogue() -> &'static Catalogue {

@@ -42,8 +42,9 @@ pub struct Reading<'a> {
 
 impl<'a> Reading<'a> {
     pub fn new(text: &'a str, ctx: &'a Context) -> Self {
-        let note = Note::new(text);
+        let mut note = Note::new(text);
         let phrases = phrases();
+        phrases.words.annotate(&mut note.tokens);
         let mut canned_hits = Vec::new();
         let mut context_hits = Vec::new();
         for s in &note.sentences {
@@ -51,25 +52,28 @@ impl<'a> Reading<'a> {
             canned_hits.extend(phrases.canned.find(toks, s.tokens.start));
             context_hits.extend(phrases.context.find(toks, s.tokens.start));
         }
-        let defaults: Vec<Hit> = canned_hits
-            .iter()
-            .copied()
-            .filter(|h| h.section == phrases.default)
-            .collect();
         // Cues inside a text LinkedIn wrote ("…a fellow group member of…") are not the sender's.
-        let inside_default = |h: &Hit| defaults.iter().any(|d| h.start < d.end && d.start < h.end);
+        let mut in_default = vec![false; note.tokens.len()];
+        for h in canned_hits.iter().filter(|h| h.section == phrases.default) {
+            in_default[h.start..h.end]
+                .iter_mut()
+                .for_each(|t| *t = true);
+        }
         let mut cues: Vec<Cue> = Vec::new();
         let mut helpers = Vec::new();
         for hit in context_hits {
-            if inside_default(&hit) {
+            if in_default[hit.start..hit.end].contains(&true) {
                 continue;
             }
             match phrases.kinds[hit.section] {
                 Some(kind) => {
+                    // One cue of a kind per sentence; hits come in sentence order.
                     let sentence = note.tokens[hit.start].sentence;
                     let dup = cues
                         .iter()
-                        .any(|c| c.kind == kind && note.tokens[c.hit.start].sentence == sentence);
+                        .rev()
+                        .take_while(|c| note.tokens[c.hit.start].sentence == sentence)
+                        .any(|c| c.kind == kind);
                     if !dup {
                         cues.push(Cue { kind, hit });
                     }
@@ -155,6 +159,7 @@ impl<'a> Reading<'a> {
         reason_next || cue_in_sentence
     }
 
+    /// The end of a match of `section` starting exactly at token `at`, within its sentence.
     fn starts_with(
         &self,
         section: usize,
@@ -163,10 +168,8 @@ impl<'a> Reading<'a> {
     ) -> Option<usize> {
         let s = self.note.tokens.get(at)?.sentence;
         let end = self.note.sentences[s].tokens.end;
-        set.find(&self.note.tokens[at..end], at)
-            .into_iter()
-            .find(|h| h.section == section && h.start == at)
-            .map(|h| h.end)
+        set.match_at(&self.note.tokens[at..end], section)
+            .map(|len| at + len)
     }
 
     fn find_greeting(&self) -> Option<Greeting> {
@@ -191,7 +194,7 @@ impl<'a> Reading<'a> {
                 .ctx
                 .recipient_first_name()
                 .is_some_and(|n| fold(n) == first.norm);
-            return (first.cap && first.break_after && is_recipient).then(|| Greeting {
+            return (first.cap && first.break_after && is_recipient).then_some(Greeting {
                 tokens: 0..1,
                 name: Some(0..1),
                 titled: false,
@@ -234,35 +237,43 @@ impl<'a> Reading<'a> {
 
     fn find_closing(&self) -> Option<Range<usize>> {
         let p = self.phrases;
-        let last = self.note.sentences.last()?;
-        let range = last.tokens.clone();
-        if self.note.sentences.len() < 2 || range.len() > 6 {
+        let sentences = &self.note.sentences;
+        let last = sentences.last()?;
+        if sentences.len() < 2 || last.tokens.len() > 6 {
             return None;
         }
-        let toks = &self.note.tokens[range.clone()];
-        let names_only = |from: usize| {
-            toks[from..].len() <= 4
-                && toks[from..]
+        let names_only = |toks: &[crate::text::Token]| {
+            !toks.is_empty()
+                && toks.len() <= 4
+                && toks
                     .iter()
                     .all(|t| t.cap || t.kind == TokenKind::Placeholder)
         };
-        if let Some(end) = self.starts_with(p.closing, &p.greetings, range.start) {
-            if names_only(end - range.start) {
-                return Some(range);
-            }
+        // The closing phrase's own sentence: "Cheers, Jo" or "Best regards," before a name line.
+        let closes = |range: &Range<usize>| {
+            self.starts_with(p.closing, &p.greetings, range.start)
+                .filter(|&end| end == range.end || names_only(&self.note.tokens[end..range.end]))
+        };
+        if closes(&last.tokens).is_some() {
+            return Some(last.tokens.clone());
+        }
+        if !names_only(&self.note.tokens[last.tokens.clone()]) {
+            return None;
+        }
+        let previous = &sentences[sentences.len() - 2];
+        if closes(&previous.tokens) == Some(previous.tokens.end) && sentences.len() > 2 {
+            return Some(previous.tokens.start..last.tokens.end);
         }
         // "- Patricia": a dash before a short run of names after the last sentence.
-        let previous = &self.note.sentences[self.note.sentences.len() - 2];
         let lead = self.note.text[previous.end..last.start].trim();
         let dashed = !lead.is_empty()
             && lead
                 .chars()
                 .all(|c| matches!(c, '-' | '–' | '—' | '~' | ' '));
         let signed = self.ctx.sender_name.as_deref().is_some_and(|s| {
-            fold(s.trim())
-                == fold(&self.note.text[last.start..last.end]).trim_end_matches(['.', '!', '\n'])
+            fold(s.trim()) == fold(self.note.source(last.tokens.start, last.tokens.end - 1))
         });
-        (dashed && names_only(0) || signed).then_some(range)
+        (dashed || signed).then(|| last.tokens.clone())
     }
 
     /// Tokens that carry something of the sender's own: not stock, greeting, sign-off or filler.

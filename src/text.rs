@@ -26,6 +26,10 @@ pub struct Token {
     pub end16: u32,
     /// Written with a capital first letter: a candidate for a name.
     pub cap: bool,
+    /// The word's number in the phrase lists' vocabulary, set by `Words::annotate`.
+    pub id: u32,
+    /// Could be part of a name: capitalised and not a common word, or a slot.
+    pub name_like: bool,
     pub sentence: usize,
     /// Punctuation such as a comma, dash or colon stands between this token and the next.
     pub break_after: bool,
@@ -359,7 +363,11 @@ impl<'a> Scanner<'a> {
             }
             return;
         }
-        let norm: String = self.scratch.chars().filter(|&c| c != '\'').collect();
+        let norm = if self.scratch.contains('\'') {
+            self.scratch.chars().filter(|&c| c != '\'').collect()
+        } else {
+            self.scratch.clone()
+        };
         let kind = if is_slot_word(&norm) {
             TokenKind::Placeholder
         } else if norm.chars().all(|c| c.is_ascii_digit()) {
@@ -382,6 +390,8 @@ impl<'a> Scanner<'a> {
             start16,
             end16: self.pos16,
             cap,
+            id: crate::pattern::UNKNOWN,
+            name_like: false,
             sentence: self.sentences.len(),
             break_after: false,
         });
@@ -391,7 +401,7 @@ impl<'a> Scanner<'a> {
         if c.is_whitespace() && c != '\n' && c != '\u{2029}' {
             return;
         }
-        if ends_sentence(c) && !self.period_continues(c) {
+        if ends_sentence(c) && !self.period_continues(c) && !self.line_continues(c) {
             self.close_sentence(self.pos + c.len_utf8());
             return;
         }
@@ -400,6 +410,16 @@ impl<'a> Scanner<'a> {
                 last.break_after = true;
             }
         }
+    }
+
+    /// A line break inside a sentence, before a lower-case word, is only wrapping.
+    fn line_continues(&self, c: char) -> bool {
+        c == '\n'
+            && self.text[self.pos + 1..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
     }
 
     /// A period after an initial, a title, or between digits does not end the sentence.
@@ -449,6 +469,13 @@ fn is_slot_word(norm: &str) -> bool {
 /// Length in bytes of a bracketed template slot at the start of `s`, if there is one.
 fn placeholder_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
+    // Slots are short: looking further for the closing bracket would make a paste of
+    // brackets quadratic.
+    let mut cut = s.len().min(48);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let s = &s[..cut];
     let inner_ok = |inner: &str, allow_space: bool| {
         !inner.is_empty()
             && inner.len() <= 40
@@ -461,9 +488,9 @@ fn placeholder_end(s: &str) -> Option<usize> {
     };
     match b.first()? {
         b'{' => {
-            if s.starts_with("{{") {
-                let close = s[2..].find("}}")?;
-                inner_ok(s[2..2 + close].trim(), true).then_some(close + 4)
+            if let Some(inner) = s.strip_prefix("{{") {
+                let close = inner.find("}}")?;
+                inner_ok(inner[..close].trim(), true).then_some(close + 4)
             } else {
                 let close = s[1..].find('}')?;
                 inner_ok(&s[1..1 + close], true).then_some(close + 2)

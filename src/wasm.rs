@@ -21,5 +21,3 @@ pub fn analyze(text: &str, context: JsValue) -> Result<JsValue, JsError> {
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
 }
-
-

@@ -93,3 +93,146 @@ fn whole_note(r: &Reading) -> Span {
         _ => Span::new(0, 0),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check, rules};
+    use crate::{ContextKind, Verdict};
+
+    fn kinds(note: &str) -> Vec<ContextKind> {
+        check(note).context.iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn a_shared_group_says_how_not_why() {
+        let report = check("Hi Ines, we're both members of the Rust in Production group.");
+        assert_eq!(report.verdict, Verdict::Personal);
+        assert!(rules(&report).contains(&"group-only"));
+        assert!(report.checklist.how_we_know && !report.checklist.why_connect);
+        let with_why = check("We're both members of the Rust in Production group. I'd like to connect so we can compare notes on tracing.");
+        assert!(!rules(&with_why).contains(&"group-only"));
+        assert!(with_why.checklist.why_connect);
+    }
+
+    #[test]
+    fn a_named_contact_without_a_reason() {
+        let report =
+            check("I'd like to connect with you because my best friend Molly says I should.");
+        assert_eq!(report.verdict, Verdict::Personal);
+        assert!(rules(&report).contains(&"no-why"));
+    }
+
+    #[test]
+    fn mutual_connections_nobody_named() {
+        let report =
+            check("I see we have some mutual connections, so I thought I'd reach out and connect.");
+        assert_eq!(report.verdict, Verdict::Canned);
+        assert!(rules(&report).contains(&"unnamed-mutuals"));
+        let named = check("We have several contacts in common including Sam Ortiz, who says you run the best data team in Leeds.");
+        assert!(!rules(&named).contains(&"unnamed-mutuals"));
+    }
+
+    #[test]
+    fn a_pitch_or_a_job_request_with_no_reason() {
+        let pitch = check("Our platform helps recruiters fill roles twice as fast. Do you have 15 minutes this week?");
+        assert_eq!(pitch.verdict, Verdict::NeedsContext);
+        assert!(rules(&pitch).contains(&"pitch-first"));
+        let job = check("Hi, are you hiring?");
+        assert!(rules(&job).contains(&"job-ask") && rules(&job).contains(&"missing-context"));
+        let honest = check(
+            "I'm a graduate looking for a junior analyst role in Bristol; my CV is on my profile.",
+        );
+        assert_eq!(
+            honest.verdict,
+            Verdict::Personal,
+            "seed 002: honest intent is fine"
+        );
+        assert!(!rules(&honest).contains(&"job-ask"));
+    }
+
+    #[test]
+    fn an_empty_note_says_where_to_start() {
+        for note in ["", "   \n  "] {
+            let report = check(note);
+            assert_eq!(report.verdict, Verdict::NeedsContext);
+            let f = report
+                .findings
+                .iter()
+                .find(|f| f.rule == "missing-context")
+                .unwrap();
+            assert!(f.message.starts_with("Start with"), "{}", f.message);
+        }
+    }
+
+    #[test]
+    fn each_kind_of_context_is_seen() {
+        use ContextKind::*;
+        for (note, kind) in [
+            (
+                "Great talking with you at RustConf about embedded async.",
+                Met,
+            ),
+            (
+                "We worked together at Shopify on the checkout team.",
+                WorkedTogether,
+            ),
+            (
+                "We studied together at ETH, in the same robotics course.",
+                StudiedTogether,
+            ),
+            (
+                "Sara Lindqvist suggested I reach out to you.",
+                MutualConnection,
+            ),
+            ("We are both members of the Leeds Data Guild.", SharedGroup),
+            (
+                "I read your article on event sourcing and tried it at work.",
+                TheirWork,
+            ),
+            (
+                "I wrote a checklist for that migration; happy to share it.",
+                ValueOffer,
+            ),
+            (
+                "It's been years since Acme! Would love to reconnect.",
+                Reconnect,
+            ),
+            ("I share your passion for accessible maps.", SharedInterest),
+            (
+                "I'm looking for a junior data analyst role in Leeds.",
+                IntentJob,
+            ),
+            (
+                "We're hiring a staff engineer for our Lisbon office.",
+                IntentHiring,
+            ),
+            (
+                "Our platform helps sales teams book more meetings.",
+                IntentSales,
+            ),
+            (
+                "I'm moving into climate tech and would value your advice.",
+                IntentAdvice,
+            ),
+            ("Nous nous sommes rencontrés au salon VivaTech.", Met),
+            ("Wir haben bei Zalando zusammengearbeitet.", WorkedTogether),
+            ("Leí tu artículo sobre pagos instantáneos.", TheirWork),
+        ] {
+            assert!(kinds(note).contains(&kind), "{note}: {:?}", kinds(note));
+        }
+    }
+
+    #[test]
+    fn a_slot_counts_as_what_it_stands_for() {
+        let report = check("Hi [Name], great meeting you at [event]!");
+        assert!(report.context.iter().any(|c| c.kind == ContextKind::Met));
+        assert!(rules(&report).contains(&"placeholder"));
+    }
+
+    #[test]
+    fn flattery_and_same_field_are_not_context() {
+        let report = check("Hi Emily, I came across your profile and was impressed by your experience. I'm passionate about the same field and would love to connect.");
+        assert_eq!(report.verdict, Verdict::NeedsContext);
+        assert!(report.context.is_empty());
+    }
+}

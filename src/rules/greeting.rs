@@ -92,3 +92,87 @@ pub fn greets_recipient(r: &Reading, titled: bool, written: &str) -> bool {
                 && (w.starts_with(written) || written.starts_with(w.as_str())))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze;
+    use crate::testing::{apply, check, rules, to};
+
+    #[test]
+    fn a_greeting_copied_from_the_last_invitation() {
+        let note = "Hi Jennifer, great meeting you at the AWS Summit yesterday!";
+        let report = analyze(note, &to("Jessica Moore"));
+        assert!(rules(&report).contains(&"wrong-name"));
+        assert!(!report.checklist.greets_by_name);
+        assert_eq!(
+            apply(note, &report, "wrong-name"),
+            "Hi Jessica, great meeting you at the AWS Summit yesterday!"
+        );
+    }
+
+    #[test]
+    fn the_right_name_short_forms_and_titles_pass() {
+        for (note, to_whom) in [
+            (
+                "Hi Jessica, great meeting you at the AWS Summit!",
+                "Jessica Moore",
+            ),
+            (
+                "hello Alex, great meeting you at the AWS Summit!",
+                "Alexandra Stone",
+            ),
+            (
+                "Dear Dr. Moore, your talk at PyCon on packaging was superb.",
+                "Jessica Moore",
+            ),
+            (
+                "Hi José, great meeting you at the AWS Summit!",
+                "Jose Alvarez",
+            ),
+        ] {
+            let report = analyze(note, &to(to_whom));
+            assert!(!rules(&report).contains(&"wrong-name"), "{note}");
+        }
+        let report = analyze(
+            "Hi Jessica, great meeting you at the AWS Summit!",
+            &to("Jessica Moore"),
+        );
+        assert!(report.checklist.greets_by_name);
+    }
+
+    #[test]
+    fn a_title_with_the_wrong_surname() {
+        let note = "Dear Ms. Smith, your talk at PyCon on packaging was superb.";
+        let report = analyze(note, &to("Jessica Moore"));
+        assert_eq!(
+            apply(note, &report, "wrong-name"),
+            "Dear Ms. Moore, your talk at PyCon on packaging was superb."
+        );
+    }
+
+    #[test]
+    fn without_a_recipient_no_name_is_wrong() {
+        assert!(
+            !rules(&check("Hi Jennifer, great meeting you at the AWS Summit!"))
+                .contains(&"wrong-name")
+        );
+    }
+
+    #[test]
+    fn form_letter_greetings() {
+        for note in [
+            "Dear Sir/Madam, I enjoyed your talk.",
+            "Networking Friend,\nI read your post.",
+            "Dear connection, hello.",
+            "To whom it may concern: hi",
+        ] {
+            assert!(rules(&check(note)).contains(&"mass-greeting"), "{note}");
+        }
+        let note = "Dear Sir/Madam, I enjoyed your talk at PyCon.";
+        let report = analyze(note, &to("Jessica Moore"));
+        assert_eq!(
+            apply(note, &report, "mass-greeting"),
+            "Dear Jessica, I enjoyed your talk at PyCon."
+        );
+    }
+}

@@ -31,3 +31,49 @@ pub fn check(r: &Reading, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{rules, slice};
+    use crate::{analyze, Context};
+
+    fn at(limit: u32) -> Context {
+        Context {
+            limit: Some(limit),
+            ..Context::default()
+        }
+    }
+
+    #[test]
+    fn counted_in_utf16_units_like_a_textarea() {
+        let note = "🎉".repeat(101); // 101 characters, 202 code units
+        let report = analyze(&note, &at(200));
+        assert_eq!(report.length.used, 202);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "over-limit")
+            .unwrap();
+        assert_eq!((f.span.start, f.span.end), (200, 202));
+        assert_eq!(slice(&note, f.span), "🎉");
+    }
+
+    #[test]
+    fn the_limit_in_force_decides() {
+        let note = "a".repeat(250);
+        assert!(rules(&analyze(&note, &at(200))).contains(&"over-limit"));
+        let at_300 = analyze(&note, &at(300));
+        assert!(!rules(&at_300).contains(&"over-limit"));
+        assert!(at_300.checklist.within_limit);
+        assert!(!rules(&at_300).contains(&"near-limit"));
+        assert!(rules(&analyze(&"a".repeat(275), &at(300))).contains(&"near-limit"));
+        assert!(rules(&analyze(&"a".repeat(300), &at(300))).contains(&"near-limit"));
+        assert!(!rules(&analyze(&"a".repeat(270), &at(300))).contains(&"near-limit"));
+    }
+
+    #[test]
+    fn default_limit_is_300() {
+        assert_eq!(analyze("hi", &Context::default()).length.limit, 300);
+        assert_eq!(analyze("hi", &at(0)).length.limit, 300);
+    }
+}

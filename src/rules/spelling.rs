@@ -56,3 +56,35 @@ mod tests {
         assert_eq!(same_case("linkdin", "LinkedIn"), "LinkedIn");
     }
 }
+
+#[cfg(test)]
+mod spelling_tests {
+    use crate::testing::{apply, check, rules};
+
+    #[test]
+    fn seed_004_check_your_spelling() {
+        let note = "Hi Rosa, I really enjoyed your webinar. I'd love to conect. Definately!";
+        let report = check(note);
+        assert_eq!(
+            rules(&report)
+                .iter()
+                .filter(|r| **r == "misspelling")
+                .count(),
+            2
+        );
+        assert!(!report.checklist.spelling_ok);
+        assert_eq!(
+            apply(note, &report, "misspelling"),
+            "Hi Rosa, I really enjoyed your webinar. I'd love to connect. Definately!"
+        );
+    }
+
+    #[test]
+    fn correct_words_pass() {
+        assert!(
+            check("I'd love to connect; definitely worth it.")
+                .checklist
+                .spelling_ok
+        );
+    }
+}
