@@ -19,8 +19,58 @@
 //! every one, so a phrase and its test are added together.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::{fold, Token, TokenKind};
+
+/// FNV-1a: the keys are short words, where SipHash's start-up cost dominates.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Every word the phrase lists mention, numbered, so matching compares numbers, not strings.
+#[derive(Default)]
+pub struct Words {
+    ids: FastMap<String, u32>,
+}
+
+/// The id of a word no phrase list mentions.
+pub const UNKNOWN: u32 = u32::MAX;
+
+impl Words {
+    fn intern(&mut self, word: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(word.to_string()).or_insert(next)
+    }
+
+    /// Gives each token its word id and decides once whether it could be part of a name.
+    pub fn annotate(&self, tokens: &mut [Token]) {
+        for t in tokens {
+            t.id = self.ids.get(t.norm.as_str()).copied().unwrap_or(UNKNOWN);
+            t.name_like = t.kind == TokenKind::Placeholder
+                || (t.cap && t.kind == TokenKind::Word && !is_common_word(&t.norm));
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 enum Item {
@@ -35,12 +85,16 @@ enum Item {
 #[derive(Debug, Clone)]
 struct WordPat {
     text: String,
+    id: u32,
     prefix: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct Pattern {
     items: Vec<Item>,
+    /// Words that must all be in a sentence for the pattern to match there (each group: any
+    /// one of them), checked before the matcher runs.
+    required: Vec<Vec<u32>>,
     /// Which section of its file the pattern came from.
     pub section: usize,
 }
@@ -132,17 +186,23 @@ fn is_common_word(norm: &str) -> bool {
 }
 
 fn is_name_like(t: &Token) -> bool {
-    t.kind == TokenKind::Placeholder
-        || (t.cap && t.kind == TokenKind::Word && !is_common_word(&t.norm))
+    t.name_like
 }
 
 /// Optimal string alignment distance, capped: only "is it at most one edit" matters here.
 fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return within_one(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    within_one(&a, &b)
+}
+
+fn within_one<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
     let suffix = a
         .iter()
@@ -162,18 +222,20 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 }
 
 impl WordPat {
-    /// Exact or prefix match; `Some(true)` when it took a typo to match.
-    fn matches(&self, tok: &Token, typos_ok: bool) -> Option<bool> {
-        if tok.kind == TokenKind::Placeholder {
-            return None;
-        }
+    fn exact(&self, tok: &Token) -> bool {
         if self.prefix {
-            return tok.norm.starts_with(&self.text).then_some(false);
+            tok.kind != TokenKind::Placeholder && tok.norm.starts_with(&self.text)
+        } else {
+            tok.id == self.id
         }
-        if tok.norm == self.text {
-            return Some(false);
-        }
-        (typos_ok && self.text.len() >= 5 && within_one_edit(&tok.norm, &self.text)).then_some(true)
+    }
+
+    /// One typo away.
+    fn typo(&self, tok: &Token) -> bool {
+        !self.prefix
+            && tok.kind == TokenKind::Word
+            && self.text.len() >= 5
+            && within_one_edit(&tok.norm, &self.text)
     }
 }
 
@@ -213,15 +275,9 @@ impl Matcher<'_> {
                 let Some(tok) = self.toks.get(pos) else {
                     return;
                 };
-                let mut typo_needed = None;
-                for w in alts {
-                    match w.matches(tok, self.typos_ok) {
-                        Some(false) => return self.go(rest, k, pos + 1, typos),
-                        Some(true) => typo_needed = Some(true),
-                        None => {}
-                    }
-                }
-                if typo_needed.is_some() && typos < MAX_TYPOS {
+                if alts.iter().any(|w| w.exact(tok)) {
+                    self.go(rest, k, pos + 1, typos);
+                } else if self.typos_ok && typos < MAX_TYPOS && alts.iter().any(|w| w.typo(tok)) {
                     self.go(rest, k, pos + 1, typos + 1);
                 }
             }
@@ -271,6 +327,15 @@ impl Pattern {
         };
         m.go(&self.items, &Cont::Done, 0, 0);
         m.best.map(|(end, _)| end).filter(|&e| e > 0)
+    }
+
+    /// Whether the pattern could start at `tok`, for the patterns not indexed by first word.
+    fn may_start_at(&self, tok: &Token) -> bool {
+        match self.items.first() {
+            Some(Item::Name) => is_name_like(tok),
+            Some(Item::Word(alts)) => alts.iter().any(|w| w.exact(tok)),
+            _ => true,
+        }
     }
 
     /// Words the pattern can start with; `None` when it can start with anything.
@@ -389,10 +454,12 @@ fn parse_seq(words: &[&str], pos: &mut usize) -> Result<Vec<Item>, String> {
                     .map(|a| match a.strip_suffix('*') {
                         Some(stem) => WordPat {
                             text: fold(stem),
+                            id: UNKNOWN,
                             prefix: true,
                         },
                         None => WordPat {
                             text: fold(a),
+                            id: UNKNOWN,
                             prefix: false,
                         },
                     })
@@ -417,8 +484,55 @@ fn expect(words: &[&str], pos: &mut usize, close: &str) -> Result<(), String> {
 pub struct PatternSet {
     pub sections: Vec<Section>,
     patterns: Vec<Pattern>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FastMap<u32, Vec<usize>>,
     anywhere: Vec<usize>,
+}
+
+/// The word groups a sentence must contain for `items` to match. With typos allowed, only
+/// words too short to be misspelt are certain to appear as written.
+fn required_words(items: &[Item], typos: bool) -> Vec<Vec<u32>> {
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Word(alts) if alts.len() <= 12 => alts
+                .iter()
+                .all(|w| !w.prefix && (!typos || w.text.len() < 5))
+                .then(|| alts.iter().map(|w| w.id).collect()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Which words a sentence has, as a small bit set: a false "present" only costs a match attempt.
+struct Present([u64; 8]);
+
+impl Present {
+    fn of(toks: &[Token]) -> Self {
+        let mut bits = [0u64; 8];
+        for t in toks.iter().filter(|t| t.id != UNKNOWN) {
+            bits[(t.id as usize / 64) % 8] |= 1 << (t.id % 64);
+        }
+        Present(bits)
+    }
+
+    fn has(&self, id: u32) -> bool {
+        self.0[(id as usize / 64) % 8] & (1 << (id % 64)) != 0
+    }
+}
+
+fn intern_items(items: &mut [Item], words: &mut Words) {
+    for item in items {
+        match item {
+            Item::Word(alts) => {
+                for w in alts.iter_mut().filter(|w| !w.prefix) {
+                    w.id = words.intern(&w.text);
+                }
+            }
+            Item::Opt(inner) => intern_items(inner, words),
+            Item::Alt(seqs) => seqs.iter_mut().for_each(|s| intern_items(s, words)),
+            Item::Gap(_) | Item::Name | Item::Any => {}
+        }
+    }
 }
 
 pub struct Section {
@@ -430,11 +544,11 @@ pub struct Section {
 
 impl PatternSet {
     /// Parses a data file. The files are compiled in, so a mistake is a bug caught by the tests.
-    pub fn parse(source: &str) -> Result<Self, String> {
+    pub fn parse(source: &str, words: &mut Words) -> Result<Self, String> {
         let mut set = PatternSet {
             sections: Vec::new(),
             patterns: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: FastMap::default(),
             anywhere: Vec::new(),
         };
         for (n, raw) in source.lines().enumerate() {
@@ -470,15 +584,19 @@ impl PatternSet {
                     .examples
                     .push((true, ex.trim().to_string()));
             } else {
+                let mut items = parse(line).map_err(at)?;
+                intern_items(&mut items, words);
+                let required = required_words(&items, set.sections[section].typos);
                 let pattern = Pattern {
-                    items: parse(line).map_err(at)?,
+                    items,
+                    required,
                     section,
                 };
                 let idx = set.patterns.len();
                 match pattern.first_words() {
-                    Some(words) => {
-                        for w in words {
-                            let list = set.by_first.entry(w).or_default();
+                    Some(first) => {
+                        for w in first {
+                            let list = set.by_first.entry(words.intern(&w)).or_default();
                             if list.last() != Some(&idx) {
                                 list.push(idx);
                             }
@@ -500,12 +618,20 @@ impl PatternSet {
     /// Matches of one section do not overlap: after a match, the search goes on past its end.
     pub fn find(&self, toks: &[Token], base: usize) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
+        // How far each section's matches already reach, so one phrase is reported once.
+        let mut reach = vec![0usize; self.sections.len()];
+        let present = Present::of(toks);
         for pos in 0..toks.len() {
-            let candidates = self.by_first.get(toks[pos].norm.as_str());
-            let candidates = candidates.into_iter().flatten().chain(&self.anywhere);
             let mut best: Option<Hit> = None;
-            for &idx in candidates {
+            for idx in self.candidates(&toks[pos]) {
                 let p = &self.patterns[idx];
+                if !p
+                    .required
+                    .iter()
+                    .all(|any| any.iter().any(|&id| present.has(id)))
+                {
+                    continue;
+                }
                 let typos = self.sections[p.section].typos;
                 if let Some(len) = p.match_len(&toks[pos..], typos) {
                     let hit = Hit {
@@ -513,17 +639,36 @@ impl PatternSet {
                         start: base + pos,
                         end: base + pos + len,
                     };
-                    let covered = hits
-                        .iter()
-                        .any(|h| h.section == hit.section && h.end >= hit.end);
-                    if !covered && best.is_none_or(|b| len > b.end - b.start) {
+                    if reach[p.section] < hit.end && best.is_none_or(|b| len > b.end - b.start) {
                         best = Some(hit);
                     }
                 }
             }
-            hits.extend(best);
+            if let Some(hit) = best {
+                reach[hit.section] = hit.end;
+                hits.push(hit);
+            }
         }
         hits
+    }
+
+    /// The longest match of `section` that starts exactly at `toks[0]`: its end, exclusive.
+    pub fn match_at(&self, toks: &[Token], section: usize) -> Option<usize> {
+        let first = toks.first()?;
+        self.candidates(first)
+            .filter(|&idx| self.patterns[idx].section == section)
+            .filter_map(|idx| self.patterns[idx].match_len(toks, self.sections[section].typos))
+            .max()
+    }
+
+    fn candidates<'s>(&'s self, tok: &'s Token) -> impl Iterator<Item = usize> + 's {
+        let indexed = self.by_first.get(&tok.id).into_iter().flatten().copied();
+        let anywhere = self
+            .anywhere
+            .iter()
+            .copied()
+            .filter(move |&idx| self.patterns[idx].may_start_at(tok));
+        indexed.chain(anywhere)
     }
 }
 
@@ -533,8 +678,10 @@ mod tests {
     use crate::text::Note;
 
     fn finds(pattern: &str, text: &str) -> Option<(usize, usize)> {
-        let set = PatternSet::parse(&format!("== t ~\n{pattern}\n")).unwrap();
-        let note = Note::new(text);
+        let mut words = Words::default();
+        let set = PatternSet::parse(&format!("== t ~\n{pattern}\n"), &mut words).unwrap();
+        let mut note = Note::new(text);
+        words.annotate(&mut note.tokens);
         set.find(&note.tokens, 0).first().map(|h| (h.start, h.end))
     }
 
@@ -587,8 +734,9 @@ mod tests {
 
     #[test]
     fn malformed_patterns_are_reported() {
-        assert!(PatternSet::parse("== a\nfoo [bar\n").is_err());
-        assert!(PatternSet::parse("foo\n").is_err());
+        let mut words = Words::default();
+        assert!(PatternSet::parse("== a\nfoo [bar\n", &mut words).is_err());
+        assert!(PatternSet::parse("foo\n", &mut words).is_err());
     }
 
     #[test]

@@ -1,10 +1,9 @@
 //! The phrase lists, parsed once on first use. The data lives in `src/phrases/*.txt` so that
 //! adding a canned phrase or a context cue is a one-line change carrying its own example.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::pattern::PatternSet;
+use crate::pattern::{FastMap, PatternSet, Words};
 use crate::ContextKind;
 
 pub const CANNED: &str = include_str!("phrases/canned.txt");
@@ -13,10 +12,11 @@ pub const GREETINGS: &str = include_str!("phrases/greetings.txt");
 pub const MISSPELLINGS: &str = include_str!("phrases/misspellings.txt");
 
 pub struct Phrases {
+    pub words: Words,
     pub canned: PatternSet,
     pub context: PatternSet,
     pub greetings: PatternSet,
-    pub misspellings: HashMap<&'static str, &'static str>,
+    pub misspellings: FastMap<&'static str, &'static str>,
     pub default: usize,
     pub generic: usize,
     pub mass_greeting: usize,
@@ -41,14 +41,18 @@ pub fn phrases() -> &'static Phrases {
 
 impl Phrases {
     pub fn load() -> Result<Self, String> {
-        let canned = PatternSet::parse(CANNED).map_err(|e| format!("canned.txt: {e}"))?;
-        let context = PatternSet::parse(CONTEXT).map_err(|e| format!("context.txt: {e}"))?;
-        let greetings = PatternSet::parse(GREETINGS).map_err(|e| format!("greetings.txt: {e}"))?;
+        let mut words = Words::default();
+        let canned =
+            PatternSet::parse(CANNED, &mut words).map_err(|e| format!("canned.txt: {e}"))?;
+        let context =
+            PatternSet::parse(CONTEXT, &mut words).map_err(|e| format!("context.txt: {e}"))?;
+        let greetings =
+            PatternSet::parse(GREETINGS, &mut words).map_err(|e| format!("greetings.txt: {e}"))?;
         let section = |set: &PatternSet, file: &str, label: &str| {
             set.section_index(label)
                 .ok_or_else(|| format!("{file}: no section {label:?}"))
         };
-        let mut misspellings = HashMap::new();
+        let mut misspellings = FastMap::default();
         for (n, line) in MISSPELLINGS.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -87,6 +91,7 @@ impl Phrases {
             context,
             greetings,
             misspellings,
+            words,
         })
     }
 }
@@ -108,7 +113,8 @@ mod tests {
         ] {
             for (idx, section) in set.sections.iter().enumerate() {
                 for (should, example) in &section.examples {
-                    let note = Note::new(example);
+                    let mut note = Note::new(example);
+                    p.words.annotate(&mut note.tokens);
                     let found = (0..note.sentences.len()).any(|s| {
                         let range = note.sentences[s].tokens.clone();
                         set.find(&note.tokens[range.clone()], range.start)
