@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const EN: &str = include_str!("messages/en.txt");
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/messages/en.txt"));
 
 pub struct Catalogue {
     entries: HashMap<&'static str, &'static str>,

@@ -6,10 +6,26 @@ use std::sync::OnceLock;
 use crate::pattern::{FastMap, PatternSet, Words};
 use crate::ContextKind;
 
-pub const CANNED: &str = include_str!("phrases/canned.txt");
-pub const CONTEXT: &str = include_str!("phrases/context.txt");
-pub const GREETINGS: &str = include_str!("phrases/greetings.txt");
-pub const MISSPELLINGS: &str = include_str!("phrases/misspellings.txt");
+/// The lists as written, examples included, for the tests.
+#[cfg(test)]
+macro_rules! phrase_file {
+    ($name:literal) => {
+        include_str!(concat!("phrases/", $name))
+    };
+}
+
+/// The lists as shipped: `build.rs` drops comments and examples.
+#[cfg(not(test))]
+macro_rules! phrase_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/phrases/", $name))
+    };
+}
+
+pub const CANNED: &str = phrase_file!("canned.txt");
+pub const CONTEXT: &str = phrase_file!("context.txt");
+pub const GREETINGS: &str = phrase_file!("greetings.txt");
+pub const MISSPELLINGS: &str = phrase_file!("misspellings.txt");
 
 pub struct Phrases {
     pub words: Words,

@@ -26,22 +26,21 @@ pub fn check(r: &Reading, out: &mut Vec<Finding>) {
 }
 
 /// The correction in the case the word was written in: "Definately" → "Definitely".
+/// Corrections are ASCII, which keeps Unicode's case tables out of the wasm.
 fn same_case(written: &str, right: &str) -> String {
-    if right.chars().any(char::is_uppercase) {
+    if right.bytes().any(|b| b.is_ascii_uppercase()) {
         return right.to_string();
     }
     let mut letters = written.chars().filter(|c| c.is_alphabetic());
     let first_upper = letters.next().is_some_and(char::is_uppercase);
     let all_upper = first_upper && written.chars().count() > 1 && letters.all(char::is_uppercase);
+    let mut out = right.to_string();
     if all_upper {
-        right.to_uppercase()
-    } else if first_upper {
-        let mut c = right.chars();
-        c.next()
-            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-    } else {
-        right.to_string()
+        out.make_ascii_uppercase();
+    } else if let Some(first) = out.get_mut(..1).filter(|_| first_upper) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 #[cfg(test)]

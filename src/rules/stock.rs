@@ -27,7 +27,7 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
             _ => continue,
         };
         let key = if r.ctx.expecting {
-            format!("{rule}.expecting")
+            [rule, ".expecting"].concat()
         } else {
             rule.to_string()
         };
@@ -38,7 +38,7 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
             r.span(hit.start..hit.end),
         );
         f.fixes.push(fix(
-            &format!("{rule}.fix"),
+            &[rule, ".fix"].concat(),
             &[],
             removal(r, hit),
             String::new(),
