@@ -13,6 +13,7 @@ fn context() -> Context {
         recipient: Some(Recipient {
             first_name: Some("Michael".into()),
             full_name: Some("Michael Stone".into()),
+            ..Recipient::default()
         }),
         limit: Some(300),
         ..Context::default()

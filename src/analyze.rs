@@ -15,6 +15,7 @@ pub fn analyze(note: &str, ctx: &Context) -> Report {
     rules::placeholder::check(&r, &mut findings);
     rules::length::check(&r, &mut findings);
     rules::spelling::check(&r, &mut findings);
+    findings.retain(|f| !ctx.disabled_rules.contains(&f.rule));
     findings.sort_by_key(|f| (f.span.start, f.severity, f.span.end));
 
     let context = context_hits(&r);

@@ -5,6 +5,7 @@
 //! UTF-16 code units so that JavaScript can use it directly.
 
 mod analyze;
+mod data;
 mod messages;
 mod pattern;
 mod phrases;

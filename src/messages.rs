@@ -4,21 +4,34 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/messages/en.txt"));
+/// The languages the sender can read messages in; English is the fallback for every key.
+pub const LANGUAGES: [&str; 5] = ["en", "de", "fr", "es", "pt"];
+
+fn source(lang: &str) -> &'static str {
+    crate::data::file(&["messages/", lang, ".txt"].concat())
+}
 
 pub struct Catalogue {
     entries: HashMap<&'static str, &'static str>,
 }
 
 impl Catalogue {
-    fn parse(source: &'static str) -> Self {
-        let entries = source
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .filter_map(|l| l.split_once(" = "))
-            .map(|(k, v)| (k.trim(), v.trim()))
-            .collect();
+    /// Parses `key = text` lines; keys missing from a translation fall back to `english`.
+    fn parse(source: &'static str, english: Option<&Catalogue>) -> Self {
+        let mut entries: HashMap<&'static str, &'static str> =
+            english.map(|e| e.entries.clone()).unwrap_or_default();
+        entries.extend(
+            source
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .filter_map(|l| l.split_once(" = "))
+                .map(|(k, v)| (k.trim(), v.trim())),
+        );
         Catalogue { entries }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &&'static str> {
+        self.entries.keys()
     }
 
     /// The message for `key` with `{name}` arguments filled in; the key itself when missing,
@@ -52,9 +65,28 @@ impl Catalogue {
     }
 }
 
-pub fn catalogue() -> &'static Catalogue {
-    static EN_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    EN_CATALOGUE.get_or_init(|| Catalogue::parse(EN))
+/// The catalogue for a language tag such as `de` or `pt-BR`; English when there is none.
+pub fn catalogue(lang: Option<&str>) -> &'static Catalogue {
+    static CATALOGUES: OnceLock<Vec<Catalogue>> = OnceLock::new();
+    let all = CATALOGUES.get_or_init(|| {
+        let english = Catalogue::parse(source(LANGUAGES[0]), None);
+        let mut all = vec![];
+        for lang in &LANGUAGES[1..] {
+            all.push(Catalogue::parse(source(lang), Some(&english)));
+        }
+        all.insert(0, english);
+        all
+    });
+    let base = lang
+        .unwrap_or("en")
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("en");
+    let idx = LANGUAGES
+        .iter()
+        .position(|code| code.eq_ignore_ascii_case(base))
+        .unwrap_or(0);
+    &all[idx]
 }
 
 #[cfg(test)]
@@ -62,9 +94,55 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_rule_has_a_name_in_every_language() {
+        for code in LANGUAGES {
+            for id in crate::rules::RULE_IDS {
+                let key = format!("rule.{id}");
+                assert_ne!(catalogue(Some(code)).get(&key, &[]), key, "{code}");
+            }
+        }
+    }
+
+    #[test]
     fn fills_arguments_and_leaves_unknown_ones() {
-        let c = Catalogue::parse("a = Hello {who}, {x}!\n");
+        let c = Catalogue::parse("a = Hello {who}, {x}!\n", None);
         assert_eq!(c.get("a", &[("who", "Sam")]), "Hello Sam, {x}!");
         assert_eq!(c.get("missing", &[]), "missing");
+    }
+
+    #[test]
+    fn every_language_translates_every_english_key() {
+        let english = catalogue(Some("en"));
+        for code in &LANGUAGES[1..] {
+            let own = Catalogue::parse(source(code), None);
+            for key in english.keys() {
+                assert!(own.entries.contains_key(*key), "{code} lacks {key}");
+            }
+            for (key, text) in &own.entries {
+                for arg in text
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|a| a.split_once('}'))
+                    .map(|(a, _)| a)
+                {
+                    let en = english.get(key, &[]);
+                    assert!(
+                        en.contains(&format!("{{{arg}}}")),
+                        "{code} {key} uses {{{arg}}}, English does not"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn language_tags_pick_a_catalogue() {
+        assert_eq!(
+            catalogue(Some("pt-BR")).get("who.unknown", &[]),
+            catalogue(Some("pt")).get("who.unknown", &[])
+        );
+        assert_eq!(catalogue(Some("xx")).get("who.unknown", &[]), "them");
+        assert_eq!(catalogue(None).get("who.unknown", &[]), "them");
+        assert_ne!(catalogue(Some("de")).get("who.unknown", &[]), "them");
     }
 }

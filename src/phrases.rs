@@ -14,18 +14,13 @@ macro_rules! phrase_file {
     };
 }
 
-/// The lists as shipped: `build.rs` drops comments and examples.
+/// The lists as shipped: without comments and examples, from the packed archive.
 #[cfg(not(test))]
 macro_rules! phrase_file {
     ($name:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/phrases/", $name))
+        crate::data::file(concat!("phrases/", $name))
     };
 }
-
-pub const CANNED: &str = phrase_file!("canned.txt");
-pub const CONTEXT: &str = phrase_file!("context.txt");
-pub const GREETINGS: &str = phrase_file!("greetings.txt");
-pub const MISSPELLINGS: &str = phrase_file!("misspellings.txt");
 
 pub struct Phrases {
     pub words: Words,
@@ -58,18 +53,18 @@ pub fn phrases() -> &'static Phrases {
 impl Phrases {
     pub fn load() -> Result<Self, String> {
         let mut words = Words::default();
-        let canned =
-            PatternSet::parse(CANNED, &mut words).map_err(|e| format!("canned.txt: {e}"))?;
-        let context =
-            PatternSet::parse(CONTEXT, &mut words).map_err(|e| format!("context.txt: {e}"))?;
-        let greetings =
-            PatternSet::parse(GREETINGS, &mut words).map_err(|e| format!("greetings.txt: {e}"))?;
+        let canned = PatternSet::parse(phrase_file!("canned.txt"), &mut words)
+            .map_err(|e| format!("canned.txt: {e}"))?;
+        let context = PatternSet::parse(phrase_file!("context.txt"), &mut words)
+            .map_err(|e| format!("context.txt: {e}"))?;
+        let greetings = PatternSet::parse(phrase_file!("greetings.txt"), &mut words)
+            .map_err(|e| format!("greetings.txt: {e}"))?;
         let section = |set: &PatternSet, file: &str, label: &str| {
             set.section_index(label)
                 .ok_or_else(|| format!("{file}: no section {label:?}"))
         };
         let mut misspellings = FastMap::default();
-        for (n, line) in MISSPELLINGS.lines().enumerate() {
+        for (n, line) in phrase_file!("misspellings.txt").lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;

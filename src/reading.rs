@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::messages::{catalogue, Catalogue};
 use crate::pattern::Hit;
 use crate::phrases::{phrases, Phrases};
 use crate::text::{fold, Note, Token, TokenKind};
@@ -30,6 +31,8 @@ pub struct Reading<'a> {
     pub note: Note<'a>,
     pub ctx: &'a Context,
     pub phrases: &'static Phrases,
+    /// The sender's language for messages.
+    pub messages: &'static Catalogue,
     /// Matches from `canned.txt` that are stock as written (a default followed by a reason is not).
     pub stock: Vec<Hit>,
     pub cues: Vec<Cue>,
@@ -85,6 +88,7 @@ impl<'a> Reading<'a> {
             note,
             ctx,
             phrases,
+            messages: catalogue(ctx.lang.as_deref()),
             stock: Vec::new(),
             cues,
             helpers,
@@ -118,7 +122,7 @@ impl<'a> Reading<'a> {
     pub fn who(&self) -> String {
         match self.ctx.recipient_first_name() {
             Some(name) => name.to_string(),
-            None => crate::messages::catalogue().get("who.unknown", &[]),
+            None => self.messages.get("who.unknown", &[]),
         }
     }
 

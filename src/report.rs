@@ -14,9 +14,17 @@ pub struct Context {
     pub limit: Option<u32>,
     /// The sender's own name, used to tell a sign-off from a greeting.
     pub sender_name: Option<String>,
+    /// The sender's one-line role ("product designer at Acme"), for rewrites.
+    pub sender_role: Option<String>,
     /// The sender says the recipient knows them well and expects the invitation: a canned note
     /// is then only a hint.
     pub expecting: bool,
+    /// The language of the messages the sender reads: `en`, `de`, `fr`, `es` or `pt`
+    /// (a region such as `pt-BR` is fine); English when absent or unknown. The note itself
+    /// may be in any language.
+    pub lang: Option<String>,
+    /// Rule ids the sender turned off: their findings are left out of the report.
+    pub disabled_rules: Vec<String>,
 }
 
 impl Context {
@@ -51,6 +59,10 @@ impl Context {
 pub struct Recipient {
     pub first_name: Option<String>,
     pub full_name: Option<String>,
+    /// The profile's headline, when the page shows it; used by rewrites.
+    pub headline: Option<String>,
+    /// Where the recipient works, when the page shows it; used by rewrites.
+    pub company: Option<String>,
 }
 
 /// A half-open range of UTF-16 code units into the note, as JavaScript's string indices count.

@@ -7,6 +7,7 @@ pub fn to(full_name: &str) -> Context {
         recipient: Some(Recipient {
             first_name: full_name.split_whitespace().next().map(str::to_string),
             full_name: Some(full_name.to_string()),
+            ..Recipient::default()
         }),
         ..Context::default()
     }

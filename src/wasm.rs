@@ -21,6 +21,27 @@ pub fn analyze(text: &str, context: JsValue) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// `rules(lang)`: every rule id with its short name in that language, for the options page.
+#[wasm_bindgen]
+pub fn rules(lang: Option<String>) -> Result<JsValue, JsError> {
+    let messages = crate::messages::catalogue(lang.as_deref());
+    let list: Vec<RuleInfo> = crate::rules::RULE_IDS
+        .iter()
+        .map(|&id| RuleInfo {
+            id,
+            title: messages.get(&["rule.", id].concat(), &[]),
+        })
+        .collect();
+    list.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+#[derive(Serialize)]
+struct RuleInfo {
+    id: &'static str,
+    title: String,
+}
+
 fn invalid(what: &str) -> JsError {
     JsError::new(&["invalid context: ", what].concat())
 }
@@ -52,6 +73,8 @@ fn read_context(value: &JsValue) -> Result<Context, JsError> {
         Some(r) if r.is_object() => Some(Recipient {
             first_name: string_field(&r, "first_name")?,
             full_name: string_field(&r, "full_name")?,
+            headline: string_field(&r, "headline")?,
+            company: string_field(&r, "company")?,
         }),
         Some(_) => return Err(invalid("recipient must be an object")),
     };
@@ -68,10 +91,24 @@ fn read_context(value: &JsValue) -> Result<Context, JsError> {
             .as_bool()
             .ok_or_else(|| invalid("expecting must be true or false"))?,
     };
+    let disabled_rules = match field(value, "disabled_rules")? {
+        None => Vec::new(),
+        Some(list) if js_sys::Array::is_array(&list) => js_sys::Array::from(&list)
+            .iter()
+            .map(|id| {
+                id.as_string()
+                    .ok_or_else(|| invalid("disabled_rules must list rule ids"))
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(invalid("disabled_rules must be an array")),
+    };
     Ok(Context {
         recipient,
         limit,
         sender_name: string_field(value, "sender_name")?,
+        sender_role: string_field(value, "sender_role")?,
         expecting,
+        lang: string_field(value, "lang")?,
+        disabled_rules,
     })
 }

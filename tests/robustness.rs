@@ -37,10 +37,12 @@ fn any_context() -> impl Strategy<Value = Context> {
             recipient: name.map(|n| Recipient {
                 first_name: Some(n.clone()),
                 full_name: Some(n),
+                ..Recipient::default()
             }),
             limit,
-            sender_name: None,
             expecting,
+            lang: Some("de".into()),
+            ..Context::default()
         })
 }
 

@@ -42,7 +42,7 @@ Exit status: 0 when the note is personal, 1 when it is canned or needs context (
 
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    Check(Options),
+    Check(Box<Options>),
     Help,
     Version,
 }
@@ -93,7 +93,7 @@ where
     match first.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
-        "check" => Ok(parse_options(args, "check")?.map_or(Command::Help, Command::Check)),
+        "check" => Ok(parse_options(args, "check")?.map_or(Command::Help, |o| Command::Check(Box::new(o)))),
         other if other.starts_with('-') => {
             err(format!("expected a command before '{other}', e.g. 'check'"))
         }
@@ -204,6 +204,7 @@ fn recipient(full_name: &str) -> Result<Recipient, UsageError> {
     Ok(Recipient {
         first_name: Some(first.to_owned()),
         full_name: Some(full_name.clone()),
+        ..Recipient::default()
     })
 }
 
@@ -226,7 +227,7 @@ mod tests {
 
     fn check(args: &[&str]) -> Options {
         match run(args) {
-            Ok(Command::Check(o)) => o,
+            Ok(Command::Check(o)) => *o,
             other => panic!("{args:?} gave {other:?}"),
         }
     }

@@ -35,7 +35,7 @@ pub fn run() -> ExitCode {
         .and_then(|command| match command {
             Command::Help => print(args::HELP),
             Command::Version => print(concat!("uncanned ", env!("CARGO_PKG_VERSION"))),
-            Command::Check(opts) => check(opts),
+            Command::Check(opts) => check(*opts),
         });
     match result {
         Ok(code) => code,

@@ -2,13 +2,12 @@
 //! kinds of context the seeds' readers push back on.
 
 use super::finding;
-use crate::messages::catalogue;
 use crate::reading::Reading;
 use crate::{ContextKind, Finding, Severity, Span, Verdict};
 
 pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
     let who = r.who();
-    let msg = |key: &str| catalogue().get(key, &[("who", &who)]);
+    let msg = |key: &str| r.messages.get(key, &[("who", &who)]);
     let p = r.phrases;
     let counting: Vec<ContextKind> = r.counting_cues().map(|c| c.kind).collect();
     let has_purpose = r.has_helper(p.purpose);
@@ -227,6 +226,32 @@ mod tests {
         let report = check("Hi [Name], great meeting you at [event]!");
         assert!(report.context.iter().any(|c| c.kind == ContextKind::Met));
         assert!(rules(&report).contains(&"placeholder"));
+    }
+
+    #[test]
+    fn messages_follow_the_senders_language_whatever_the_notes() {
+        let ctx = crate::Context {
+            lang: Some("de-AT".into()),
+            ..crate::Context::default()
+        };
+        let report = crate::analyze("Hi, are you hiring?", &ctx);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "missing-context")
+            .unwrap();
+        assert!(f.message.starts_with("Nichts hier"), "{}", f.message);
+    }
+
+    #[test]
+    fn rules_can_be_turned_off() {
+        let ctx = crate::Context {
+            disabled_rules: vec!["job-ask".into()],
+            ..crate::Context::default()
+        };
+        let report = crate::analyze("Hi, are you hiring?", &ctx);
+        assert!(!rules(&report).contains(&"job-ask"));
+        assert!(rules(&report).contains(&"missing-context"));
     }
 
     #[test]

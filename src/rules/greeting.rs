@@ -1,7 +1,6 @@
 //! `mass-greeting`: "Dear Sir/Madam". `wrong-name`: a greeting copied from the last invitation.
 
 use super::{finding, fix};
-use crate::messages::catalogue;
 use crate::reading::Reading;
 use crate::text::{fold, TokenKind};
 use crate::{Finding, Severity};
@@ -15,7 +14,7 @@ pub fn check(r: &Reading, out: &mut Vec<Finding>) {
         let mut f = finding(
             "mass-greeting",
             Severity::Warning,
-            catalogue().get("mass-greeting", &[("who", &who)]),
+            r.messages.get("mass-greeting", &[("who", &who)]),
             span,
         );
         if let Some(name) = first_name {
@@ -25,6 +24,7 @@ pub fn check(r: &Reading, out: &mut Vec<Finding>) {
                 "Hi"
             };
             f.fixes.push(fix(
+                r,
                 "mass-greeting.fix",
                 &[("name", name)],
                 span,
@@ -55,9 +55,12 @@ pub fn check(r: &Reading, out: &mut Vec<Finding>) {
     } else {
         toks[0].span()
     };
-    let message = catalogue().get("wrong-name", &[("written", written), ("name", right)]);
+    let message = r
+        .messages
+        .get("wrong-name", &[("written", written), ("name", right)]);
     let mut f = finding("wrong-name", Severity::Error, message, span);
     f.fixes.push(fix(
+        r,
         "wrong-name.fix",
         &[("name", right)],
         span,

@@ -16,7 +16,7 @@ pub mod placeholder;
 pub mod spelling;
 pub mod stock;
 
-use crate::messages::catalogue;
+use crate::reading::Reading;
 use crate::{Finding, Fix, Severity, Span};
 
 /// Every rule id the engine can report, for the options page and the tests.
@@ -52,9 +52,15 @@ pub(crate) fn finding(
     }
 }
 
-pub(crate) fn fix(label_key: &str, args: &[(&str, &str)], span: Span, replacement: String) -> Fix {
+pub(crate) fn fix(
+    r: &Reading,
+    label_key: &str,
+    args: &[(&str, &str)],
+    span: Span,
+    replacement: String,
+) -> Fix {
     Fix {
-        label: catalogue().get(label_key, args),
+        label: r.messages.get(label_key, args),
         span,
         replacement,
     }

@@ -1,7 +1,6 @@
 //! `placeholder`: template slots left in — `[Name]`, `{{first_name}}`, `%COMPANY%`, "so-and-so".
 
 use super::{finding, fix};
-use crate::messages::catalogue;
 use crate::reading::Reading;
 use crate::text::TokenKind;
 use crate::{Finding, Severity};
@@ -16,11 +15,12 @@ pub fn check(r: &Reading, out: &mut Vec<Finding>) {
         let mut f = finding(
             "placeholder",
             Severity::Error,
-            catalogue().get("placeholder", &[("slot", slot)]),
+            r.messages.get("placeholder", &[("slot", slot)]),
             t.span(),
         );
         if let Some(value) = filling(r, &t.norm) {
             f.fixes.push(fix(
+                r,
                 "placeholder.fix",
                 &[("value", &value)],
                 t.span(),

@@ -1,7 +1,6 @@
 //! `misspelling`: common misspellings from a compact list, each with its correction.
 
 use super::{finding, fix};
-use crate::messages::catalogue;
 use crate::reading::Reading;
 use crate::text::TokenKind;
 use crate::{Finding, Severity};
@@ -13,9 +12,12 @@ pub fn check(r: &Reading, out: &mut Vec<Finding>) {
         };
         let written = &r.note.text[t.start..t.end];
         let right = same_case(written, right);
-        let message = catalogue().get("misspelling", &[("word", written), ("right", &right)]);
+        let message = r
+            .messages
+            .get("misspelling", &[("word", written), ("right", &right)]);
         let mut f = finding("misspelling", Severity::Warning, message, t.span());
         f.fixes.push(fix(
+            r,
             "misspelling.fix",
             &[("right", &right)],
             t.span(),

@@ -4,7 +4,6 @@
 //! reason ("…I'd like to invite you to join my network") is how seed 002's good examples end.
 
 use super::{finding, fix};
-use crate::messages::catalogue;
 use crate::pattern::Hit;
 use crate::reading::Reading;
 use crate::{Finding, Severity, Span, Verdict};
@@ -34,10 +33,11 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
         let mut f = finding(
             rule,
             severity,
-            catalogue().get(&key, &[("who", &who)]),
+            r.messages.get(&key, &[("who", &who)]),
             r.span(hit.start..hit.end),
         );
         f.fixes.push(fix(
+            r,
             &[rule, ".fix"].concat(),
             &[],
             removal(r, hit),

@@ -1,0 +1,101 @@
+//! The engine's text data — phrase lists and message catalogues — unpacked once from the
+//! archive `build.rs` wrote.
+
+use std::sync::OnceLock;
+
+const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.lz"));
+
+/// A file of the archive by its path, `phrases/canned.txt` or `messages/de.txt`; empty when
+/// there is no such file, which the loaders' tests rule out.
+pub fn file(path: &str) -> &'static str {
+    let mut rest = archive();
+    while let Some((name, after)) = rest.split_once('\0') {
+        let (body, next) = after.split_once('\0').unwrap_or((after, ""));
+        if name == path {
+            return body;
+        }
+        rest = next;
+    }
+    ""
+}
+
+fn archive() -> &'static str {
+    static ARCHIVE: OnceLock<&'static str> = OnceLock::new();
+    ARCHIVE.get_or_init(|| {
+        let bytes = unpack(PACKED);
+        // The archive lives as long as the engine; leaking it lets every table borrow from it.
+        String::from_utf8(bytes).map_or("", |s| s.leak())
+    })
+}
+
+/// Reverses `build.rs`'s `compress`. Malformed input ends the output early instead of panicking.
+fn unpack(packed: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(packed.len() * 3);
+    let mut i = 0;
+    while let Some(&control) = packed.get(i) {
+        i += 1;
+        if control < 128 {
+            let Some(run) = packed.get(i..i + control as usize + 1) else {
+                break;
+            };
+            out.extend_from_slice(run);
+            i += run.len();
+        } else {
+            let (Some(&lo), Some(&hi)) = (packed.get(i), packed.get(i + 1)) else {
+                break;
+            };
+            i += 2;
+            let offset = u16::from_le_bytes([lo, hi]) as usize;
+            let Some(start) = out.len().checked_sub(offset).filter(|_| offset > 0) else {
+                break;
+            };
+            // Copies may overlap their own output ("aaaa…"), so byte by byte.
+            for k in 0..(control & 127) as usize + 3 {
+                out.push(out[start + k]);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_is_in_the_archive() {
+        for path in [
+            "phrases/canned.txt",
+            "phrases/context.txt",
+            "phrases/greetings.txt",
+            "phrases/misspellings.txt",
+            "messages/en.txt",
+            "messages/pt.txt",
+        ] {
+            assert!(file(path).lines().count() > 10, "{path}");
+        }
+        assert!(
+            !file("phrases/canned.txt").contains("\n>"),
+            "examples are not shipped"
+        );
+        assert_eq!(file("no/such.txt"), "");
+    }
+
+    #[test]
+    fn the_archive_round_trips_the_text() {
+        let english = file("messages/en.txt");
+        let source = include_str!("messages/en.txt");
+        for line in english.lines() {
+            assert!(source.contains(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn truncated_archives_do_not_panic() {
+        for cut in 0..PACKED.len().min(400) {
+            let _ = unpack(&PACKED[..cut]);
+        }
+        let _ = unpack(&[200, 5, 0]);
+        let _ = unpack(&[130, 0, 0]);
+    }
+}
