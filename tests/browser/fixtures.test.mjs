@@ -2,11 +2,11 @@
 // that counts page-world assignments, a stage switch that keeps the old node, a CSP that never
 // reports), the extension tests would prove nothing.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
-  BROWSERS, launch, newPage, waitFor, waitForNoteBox, click, clickNoteBox, selectAll, seconds,
+  BROWSERS, useBrowser, waitFor, waitForNoteBox, click, clickNoteBox, selectAll,
 } from './harness.mjs';
 
 const server = await startServer();
@@ -20,27 +20,16 @@ const pageState = (page) => page.evaluate(() => window.fixture.state());
 
 for (const kind of BROWSERS) {
   describe(`fixtures (${kind})`, () => {
-    let session;
-    let tab;
-    let started;
-    before(async () => {
-      started = performance.now();
-      session = await launch(kind, { extension: false });
-      tab = await newPage(session);
-    });
-    after(async () => {
-      await session?.close();
-      timings.push(`${kind} ${seconds(performance.now() - started)} (launch ${seconds(session?.timings.launch ?? 0)})`);
-    });
+    const ctx = useBrowser(kind, { extension: false, server, timings });
 
     it('era B: the artdeco dialog opens asynchronously, counts real typing, closes on Dismiss', async () => {
-      const { page } = tab;
+      const { page } = ctx.tab();
       await page.goto(server.url('/in/jessica-moore/'));
       assert.equal(await page.title(), 'Jessica Moore | LinkedIn');
       assert.equal(await page.$eval('h1', (h) => h.textContent), 'Jessica Moore');
       await click(page, 'button[aria-label="Invite Jessica Moore to connect"]');
       assert.equal(await page.$('#artdeco-modal-outlet [role="dialog"]'), null, 'the dialog must not be there synchronously');
-      await waitFor(page, () => document.querySelector('#artdeco-modal-outlet > .artdeco-modal-overlay > div[role=dialog].artdeco-modal.send-invite[aria-labelledby="send-invite-modal"][data-test-modal]'), undefined, { message: 'the era B dialog' });
+      await waitFor(page, () => Boolean(document.querySelector('#artdeco-modal-outlet > .artdeco-modal-overlay > div[role=dialog].artdeco-modal.send-invite[aria-labelledby="send-invite-modal"][data-test-modal]')), undefined, { message: 'the era B dialog' });
       const intro = await page.$eval('[role=dialog] .artdeco-modal__content p', (p) => p.innerHTML);
       assert.match(intro, /personalize your invitation to <strong>Jessica Moore<\/strong>\./);
       assert.ok(await page.$('#send-invite-modal'));
@@ -68,13 +57,13 @@ for (const kind of BROWSERS) {
     });
 
     it('era C: dialog in an open shadow root; the tracker ignores page-world .value, counts typing', async () => {
-      const { page } = tab;
+      const { page } = ctx.tab();
       await page.goto(server.url('/in/rosa-diaz/?ui=c'));
       assert.equal(await page.title(), 'Rosa Díaz | LinkedIn');
       await click(page, 'button[aria-label="Invite Rosa Díaz to connect"]');
       await waitFor(page, () => {
         const outlet = document.querySelector('div#interop-outlet[data-testid="interop-shadowdom"]');
-        return outlet?.shadowRoot?.querySelector('[role=dialog]');
+        return Boolean(outlet?.shadowRoot?.querySelector('[role=dialog]'));
       }, undefined, { message: 'the era C dialog in the open shadow root' });
       const stage1 = await page.evaluate(() => {
         const d = document.querySelector('#interop-outlet').shadowRoot.querySelector('[role=dialog]');
@@ -152,7 +141,7 @@ for (const kind of BROWSERS) {
     });
 
     it('era C premium: no maxlength, the counter alone says 300', async () => {
-      const { page } = tab;
+      const { page } = ctx.tab();
       await page.goto(server.url('/in/marco-rossi/?ui=c&plan=premium&delay=50'));
       await click(page, 'button[aria-label="Invite Marco Rossi to connect"]');
       await click(page, 'button[aria-label="Add a note"]');
@@ -164,7 +153,7 @@ for (const kind of BROWSERS) {
     });
 
     it('era C SPA: the same dialog is reused for the next profile, the URL changes without a load', async () => {
-      const { page } = tab;
+      const { page } = ctx.tab();
       await page.goto(server.url('/in/jessica-moore/?ui=c&spa=1&delay=50'));
       const loads = server.requests.filter((r) => r.kind === '.html').length;
       await click(page, 'button[aria-label="Invite Jessica Moore to connect"]');
@@ -188,7 +177,7 @@ for (const kind of BROWSERS) {
     });
 
     it('Sales Navigator: old .connect-cta-form and new labelled dialog', async () => {
-      const { page } = tab;
+      const { page } = ctx.tab();
       await page.goto(server.url('/sales/people/ACwAAAJessMoore01,NAME_SEARCH,k3Qd'));
       await click(page, 'button[aria-label="Open actions overflow menu"]');
       await click(page, '[role=menu] [data-fixture="connect"]');
@@ -219,27 +208,27 @@ for (const kind of BROWSERS) {
     });
 
     it('control page: text boxes, no note box', async () => {
-      const { page } = tab;
+      const { page } = ctx.tab();
       await page.goto(server.url('/feed/'));
       await click(page, '[data-fixture="start-post"]');
-      await waitFor(page, () => document.querySelector('[data-fixture="post"]'));
+      await waitFor(page, () => Boolean(document.querySelector('[data-fixture="post"]')));
       const counts = await page.evaluate(() => ({ textareas: __t.all('textarea').length, noteBoxes: __t.noteBoxes().length }));
       assert.equal(counts.noteBoxes, 0);
       assert.ok(counts.textareas >= 3);
     });
 
     it('dark mode: theme--dark on <html>', async () => {
-      const { page } = tab;
+      const { page } = ctx.tab();
       await page.goto(server.url('/in/jessica-moore/?ui=c&theme=dark'));
       assert.equal(await page.evaluate(() => document.documentElement.classList.contains('theme--dark')), true);
     });
 
     it('the page scripts raised no errors', () => {
-      assert.deepEqual(tab.errors, []);
+      assert.deepEqual(ctx.tab().errors, []);
     });
 
     it('the CSP reports violations to the server, and the fixtures themselves cause none', async () => {
-      const { page } = tab;
+      const { page } = ctx.tab();
       const before_ = server.cspReports.length;
       const fixtureReports = server.cspReports.filter((r) => !/csp-selftest/.test(JSON.stringify(r.report)));
       assert.deepEqual(fixtureReports, [], 'fixture pages must not violate their own CSP');

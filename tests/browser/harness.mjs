@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import puppeteer from 'puppeteer-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,25 +20,29 @@ const EXTENSION_DIRS = { chromium: 'dist/test-chrome', firefox: 'dist/test-firef
 
 // The extension must be the one `make extension` builds, with its content scripts opened up to
 // the fixture server. Anything else is a set-up error, reported as such instead of as a pass.
+// UNCANNED_DIST points at another dist/ (holding test-chrome/ and test-firefox/), e.g. a
+// deliberately broken copy, to check that the suite notices.
 export function extensionDir(kind) {
-  const dir = path.join(ROOT, EXTENSION_DIRS[kind]);
+  const dist = process.env.UNCANNED_DIST ? path.resolve(process.env.UNCANNED_DIST) : path.join(ROOT, 'dist');
+  const dir = path.join(dist, path.basename(EXTENSION_DIRS[kind]));
+  const label = dir.startsWith(ROOT + path.sep) ? path.relative(ROOT, dir) : dir;
   const manifestPath = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) {
-    throw new Error(`${EXTENSION_DIRS[kind]}/manifest.json is missing: build the extension first (\`make extension\`).`);
+    throw new Error(`${label}/manifest.json is missing: build the extension first (\`make extension\`).`);
   }
   let manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
   } catch (error) {
-    throw new Error(`${EXTENSION_DIRS[kind]}/manifest.json is not valid JSON: ${error.message}`);
+    throw new Error(`${label}/manifest.json is not valid JSON: ${error.message}`);
   }
   const matches = (manifest.content_scripts || []).flatMap((cs) => cs.matches || []);
   if (!matches.some((m) => m.startsWith('http://127.0.0.1'))) {
-    throw new Error(`${EXTENSION_DIRS[kind]} does not run on http://127.0.0.1/*: it is not the test build (content_scripts.matches = ${JSON.stringify(matches)}).`);
+    throw new Error(`${label} does not run on http://127.0.0.1/*: it is not the test build (content_scripts.matches = ${JSON.stringify(matches)}).`);
   }
   for (const cs of manifest.content_scripts) {
     for (const file of cs.js || []) {
-      if (!fs.existsSync(path.join(dir, file))) throw new Error(`${EXTENSION_DIRS[kind]}: content script ${file} is missing.`);
+      if (!fs.existsSync(path.join(dir, file))) throw new Error(`${label}: content script ${file} is missing.`);
     }
   }
   return dir;
@@ -167,6 +172,35 @@ const PAGE_HELPERS = `(() => {
     }
     return null;
   }
+  // The element a click at (x, y) lands on, looking into open shadow roots.
+  function hitDeep(x, y) {
+    let hit = document.elementFromPoint(x, y);
+    while (hit && hit.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    return hit;
+  }
+  function containsDeep(outer, node) {
+    for (let n = node; n; ) {
+      if (n === outer) return true;
+      const parent = n.parentNode;
+      n = parent instanceof ShadowRoot ? parent.host : parent;
+    }
+    return false;
+  }
+  // The centre of el in viewport coordinates if a click there would reach it, else null.
+  function clickPoint(el) {
+    let r = el.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) {
+      el.scrollIntoView({ block: 'center', inline: 'center' });
+      r = el.getBoundingClientRect();
+    }
+    const x = r.left + r.width / 2;
+    const y = r.top + Math.min(r.height / 2, 12);
+    return containsDeep(el, hitDeep(x, y)) ? { x, y } : null;
+  }
   function activeDeep() {
     let a = document.activeElement;
     while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
@@ -227,22 +261,61 @@ const PAGE_HELPERS = `(() => {
     return { events, stop() { box.removeEventListener('blur', onBlur); } };
   }
   Object.defineProperty(window, '__t', {
-    value: Object.freeze({ roots, all, visible, closestDeep, activeDeep, coaches, noteBoxes, noteBox, coachFor, describe, latencyProbe, watchFocus }),
+    value: Object.freeze({ roots, all, visible, closestDeep, hitDeep, clickPoint, activeDeep, coaches, noteBoxes, noteBox, coachFor, describe, latencyProbe, watchFocus }),
   });
 })();`;
 
+// Registers the hooks of one `describe` block: a browser (with the extension unless told
+// otherwise), one tab, and the network watch, all closed afterwards whatever happened. A set-up
+// failure (no build, a browser that won't start) is rethrown by every test through `ctx.tab()`,
+// so each one fails with the reason instead of merely being cancelled.
+export function useBrowser(kind, { extension = true, server, timings }) {
+  const ctx = { kind, session: null, network: null, since: null, error: null };
+  let tab = null;
+  let started = 0;
+  before(async () => {
+    started = performance.now();
+    ctx.since = mark(server);
+    try {
+      ctx.session = await launch(kind, { extension });
+      ctx.network = await watchExtensionNetwork(ctx.session);
+      tab = await newPage(ctx.session);
+    } catch (error) {
+      ctx.error = error;
+    }
+  });
+  after(async () => {
+    await ctx.network?.stop();
+    await ctx.session?.close();
+    timings?.push(`${kind} ${seconds(performance.now() - started)}${ctx.session ? ` (launch ${seconds(ctx.session.timings.launch)})` : ', not started'}`);
+  });
+  ctx.tab = () => {
+    if (ctx.error) throw ctx.error;
+    return tab;
+  };
+  return ctx;
+}
+
 // ---- Waiting for things --------------------------------------------------------------------
 
-export async function waitFor(page, fn, arg, { timeout = 5_000, interval = 15, message } = {}) {
-  try {
-    const handle = await page.waitForFunction(fn, { timeout, polling: interval }, arg);
-    const value = await handle.jsonValue().catch(() => true);
-    await handle.dispose().catch(() => {});
-    return value;
-  } catch (error) {
-    if (error?.name !== 'TimeoutError' && !/timeout/i.test(String(error?.message))) throw error;
-    const state = await coachState(page).catch((e) => `unreadable: ${e.message}`);
-    throw new Error(`${message || 'condition'} not met within ${timeout} ms; coach state: ${JSON.stringify(state)}`);
+// Polls `fn(arg)` in the page until it returns something truthy and serialisable (a boolean or
+// plain data: a DOM node does not survive WebDriver BiDi). A plain evaluate loop: cheaper
+// than waitForFunction over WebDriver BiDi, and a navigation in between is simply retried.
+export async function waitFor(page, fn, arg, { timeout = 5_000, interval = 10, message } = {}) {
+  const deadline = performance.now() + timeout;
+  for (;;) {
+    let value;
+    try {
+      value = await page.evaluate(fn, arg);
+    } catch (error) {
+      if (!/context|destroyed|navigat|detached|__t is not defined/i.test(String(error?.message))) throw error;
+    }
+    if (value) return value;
+    if (performance.now() > deadline) {
+      const state = await coachState(page).catch((e) => `unreadable: ${e.message}`);
+      throw new Error(`${message || 'condition'} not met within ${timeout} ms; page state: ${JSON.stringify(state)}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
   }
 }
 
@@ -293,26 +366,22 @@ export async function waitForReport(page, { verdict, rules = [], absent = [], se
 
 // ---- Acting like a user ------------------------------------------------------------------
 
-// A real click on the first visible element (in any open root) matching `selector`.
+// A real mouse click on the first visible element (in any open root) matching `selector`, at
+// its centre, once nothing else (a backdrop, an injected panel) covers that point.
 export async function click(page, selector, { timeout = 5_000 } = {}) {
-  await waitFor(page, (s) => __t.all(s).some(__t.visible), selector, { timeout, message: `a visible ${selector}` });
-  const handle = await page.evaluateHandle((s) => __t.all(s).find(__t.visible), selector);
-  try {
-    await handle.asElement().click();
-  } finally {
-    await handle.dispose().catch(() => {});
-  }
+  const point = await waitFor(page, (s) => {
+    const el = __t.all(s).find(__t.visible);
+    return el ? __t.clickPoint(el) : null;
+  }, selector, { timeout, message: `a visible, uncovered ${selector}` });
+  await page.mouse.click(point.x, point.y);
 }
 
 export async function clickNoteBox(page) {
-  const handle = await page.evaluateHandle(() => __t.noteBox());
-  try {
-    const el = handle.asElement();
-    if (!el) throw new Error('no visible note box to click');
-    await el.click();
-  } finally {
-    await handle.dispose().catch(() => {});
-  }
+  const point = await waitFor(page, () => {
+    const box = __t.noteBox();
+    return box ? __t.clickPoint(box) : null;
+  }, undefined, { message: 'a visible, uncovered note box' });
+  await page.mouse.click(point.x, point.y);
 }
 
 export async function selectAll(page) {
@@ -341,4 +410,73 @@ export function fmtMs(ms) {
 
 export function seconds(ms) {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+// ---- What the extension asks the network for ---------------------------------------------
+
+// Chromium only: every request the extension's own contexts (its service worker, any page of
+// its own) make, seen through CDP. Requests for the extension's own files are its business; any
+// other URL is a leak the site (or someone) would see. Workers that start later are followed too.
+export async function watchExtensionNetwork(session) {
+  const requests = [];
+  const sessions = [];
+  if (session.kind !== 'chromium' || !session.extensionId) return { requests, supported: false, stop: async () => {} };
+  const prefix = `chrome-extension://${session.extensionId}/`;
+  const attached = new WeakSet();
+  const attach = async (target) => {
+    if (attached.has(target) || !target.url().startsWith(prefix)) return;
+    if (!['service_worker', 'background_page', 'page', 'other'].includes(target.type())) return;
+    attached.add(target);
+    try {
+      const cdp = await target.createCDPSession();
+      sessions.push(cdp);
+      cdp.on('Network.requestWillBeSent', (event) => requests.push({ url: event.request.url, type: target.type() }));
+      await cdp.send('Network.enable');
+    } catch { /* the worker went away between discovery and attach */ }
+  };
+  const onTarget = (target) => { attach(target); };
+  session.browser.on('targetcreated', onTarget);
+  session.browser.on('targetchanged', onTarget);
+  for (const target of session.browser.targets()) await attach(target);
+  return {
+    requests,
+    supported: true,
+    foreign: () => requests.filter((r) => !r.url.startsWith(prefix)),
+    async stop() {
+      session.browser.off('targetcreated', onTarget);
+      session.browser.off('targetchanged', onTarget);
+      for (const cdp of sessions) await cdp.detach().catch(() => {});
+    },
+  };
+}
+
+// ---- Nothing leaked ------------------------------------------------------------------------
+
+export function mark(server) {
+  return { reports: server.cspReports.length, requests: server.requests.length };
+}
+
+// On LinkedIn a CSP report or an odd request is the site learning that the extension is there
+// (or worse, what the user typed). Everything the server saw since `since` must be what the
+// fixture pages fetch by themselves, every request the tabs made must go to the fixture server,
+// and (Chromium) the extension's own contexts must have fetched nothing but their own files.
+export async function assertNothingLeaked({ server, since, tabs, network, kind }) {
+  // Reports are sent asynchronously after the violation.
+  await new Promise((r) => setTimeout(r, 300));
+  const reports = server.cspReports.slice(since.reports).map((r) => r.report);
+  if (reports.length) throw new Error(`${kind}: ${reports.length} CSP report(s) reached the server: ${JSON.stringify(reports).slice(0, 2000)}`);
+  const recent = server.requests.slice(since.requests);
+  if (!recent.some((r) => r.kind === '.html')) throw new Error(`${kind}: the server saw no page load at all; the log is not being recorded`);
+  const unexpected = server.unexpected().filter((r) => recent.includes(r));
+  if (unexpected.length) throw new Error(`${kind}: requests no fixture page makes: ${JSON.stringify(unexpected, null, 1).slice(0, 2000)}`);
+  const foreignFromTabs = tabs.flatMap((t) => t.requests).filter((url) => !url.startsWith(server.origin + '/') && !/^(?:about|data):/.test(url));
+  if (foreignFromTabs.length) throw new Error(`${kind}: the tabs requested URLs off the fixture server: ${foreignFromTabs.join(', ')}`);
+  if (network?.supported) {
+    const foreign = network.foreign();
+    if (foreign.length) throw new Error(`${kind}: the extension's own contexts fetched: ${foreign.map((r) => r.url).join(', ')}`);
+  }
+  return {
+    pageRequests: recent.length,
+    extensionRequests: network?.supported ? network.requests.length : null,
+  };
 }
