@@ -1,4 +1,4 @@
-//! Packs the phrase lists and message catalogues into one compressed archive for the engine.
+//! Packs the phrase lists, message catalogues and rewrite templates into one compressed archive for the engine.
 //!
 //! Comments and examples are dropped (the examples are for the tests), and the rest is
 //! compressed with a small LZ77 whose decoder is a few dozen lines in `src/data.rs`: the text
@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::{env, fs, path::Path};
 
-const FOLDERS: [&str; 2] = ["src/phrases", "src/messages"];
+const FOLDERS: [&str; 3] = ["src/phrases", "src/messages", "src/suggestions"];
 
 fn main() {
     let mut archive = String::new();

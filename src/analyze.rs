@@ -16,7 +16,15 @@ pub fn analyze(note: &str, ctx: &Context) -> Report {
     rules::length::check(&r, &mut findings);
     rules::spelling::check(&r, &mut findings);
     findings.retain(|f| !ctx.disabled_rules.contains(&f.rule));
-    findings.sort_by_key(|f| (f.span.start, f.severity, f.span.end));
+    // Rules report in their own order; the sender reads the note from the start.
+    findings.sort_unstable_by(|a, b| {
+        (a.span.start, a.severity, a.span.end, &a.rule).cmp(&(
+            b.span.start,
+            b.severity,
+            b.span.end,
+            &b.rule,
+        ))
+    });
 
     let context = context_hits(&r);
     let has = |rule: &str| findings.iter().any(|f| f.rule == rule);

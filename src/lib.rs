@@ -12,6 +12,7 @@ mod phrases;
 mod reading;
 mod report;
 pub mod rules;
+mod suggest;
 mod text;
 
 #[cfg(test)]
@@ -25,3 +26,4 @@ pub use report::{
     Checklist, Context, ContextHit, ContextKind, Finding, Fix, Length, Recipient, Report, Severity,
     Span, Verdict,
 };
+pub use suggest::{suggest, Suggestion};

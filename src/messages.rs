@@ -1,8 +1,9 @@
 //! What the sender reads, kept in per-language catalogues (`src/messages/*.txt`) so wording
 //! can change, and languages be added, without touching the rules.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::data::StrTable;
 
 /// The languages the sender can read messages in; English is the fallback for every key.
 pub const LANGUAGES: [&str; 5] = ["en", "de", "fr", "es", "pt"];
@@ -12,57 +13,62 @@ fn source(lang: &str) -> &'static str {
 }
 
 pub struct Catalogue {
-    entries: HashMap<&'static str, &'static str>,
+    entries: StrTable,
 }
 
 impl Catalogue {
     /// Parses `key = text` lines; keys missing from a translation fall back to `english`.
     fn parse(source: &'static str, english: Option<&Catalogue>) -> Self {
-        let mut entries: HashMap<&'static str, &'static str> =
-            english.map(|e| e.entries.clone()).unwrap_or_default();
-        entries.extend(
-            source
-                .lines()
-                .filter(|l| !l.trim_start().starts_with('#'))
-                .filter_map(|l| l.split_once(" = "))
-                .map(|(k, v)| (k.trim(), v.trim())),
-        );
+        let lines = source
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.trim(), v.trim()));
+        let entries = match english {
+            Some(e) => e.entries.extend(lines),
+            None => StrTable::from_pairs(lines),
+        };
         Catalogue { entries }
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &&'static str> {
-        self.entries.keys()
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.pairs().map(|(k, _)| k)
     }
 
     /// The message for `key` with `{name}` arguments filled in; the key itself when missing,
     /// so a gap in a catalogue shows up in tests rather than as an empty message.
     pub fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let Some(template) = self.entries.get(key) else {
-            return key.to_string();
-        };
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut rest = *template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after.find('}') {
-                Some(close) => {
-                    let name = &after[..close];
-                    match args.iter().find(|(k, _)| *k == name) {
-                        Some((_, v)) => out.push_str(v),
-                        None => out.push_str(&rest[open..open + close + 2]),
-                    }
-                    rest = &after[close + 1..];
+        match self.entries.get(key) {
+            Some(template) => substitute(template, args),
+            None => key.to_string(),
+        }
+    }
+}
+
+/// Fills `{name}` arguments into a template; an unknown `{name}` stays as written.
+pub fn substitute(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[open..open + close + 2]),
                 }
-                None => {
-                    out.push_str(&rest[open..]);
-                    rest = "";
-                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
             }
         }
-        out.push_str(rest);
-        out
     }
+    out.push_str(rest);
+    out
 }
 
 /// The catalogue for a language tag such as `de` or `pt-BR`; English when there is none.
@@ -116,9 +122,9 @@ mod tests {
         for code in &LANGUAGES[1..] {
             let own = Catalogue::parse(source(code), None);
             for key in english.keys() {
-                assert!(own.entries.contains_key(*key), "{code} lacks {key}");
+                assert!(own.entries.get(key).is_some(), "{code} lacks {key}");
             }
-            for (key, text) in &own.entries {
+            for (key, text) in own.entries.pairs() {
                 for arg in text
                     .split('{')
                     .skip(1)

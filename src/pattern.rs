@@ -45,7 +45,7 @@ impl Hasher for Fnv {
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Every word the phrase lists mention, numbered, so matching compares numbers, not strings.
 #[derive(Default)]
@@ -365,16 +365,16 @@ impl Pattern {
 }
 
 /// Parses one pattern line; errors name what is wrong for the data file's author.
-fn parse(line: &str) -> Result<Vec<Item>, String> {
+fn parse(line: &str) -> Result<Vec<Item>, &'static str> {
     let words = lex(line);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let mut pos = 0;
     let items = parse_seq(&words, &mut pos)?;
     if pos != words.len() {
-        return Err(format!("unbalanced brackets in {line:?}"));
+        return Err("unbalanced brackets");
     }
     if items.is_empty() {
-        return Err("empty pattern".into());
+        return Err("empty pattern");
     }
     Ok(items)
 }
@@ -413,7 +413,7 @@ fn lex(line: &str) -> Vec<String> {
     out
 }
 
-fn parse_seq(words: &[&str], pos: &mut usize) -> Result<Vec<Item>, String> {
+fn parse_seq(words: &[&str], pos: &mut usize) -> Result<Vec<Item>, &'static str> {
     let mut items = Vec::new();
     while let Some(&w) = words.get(*pos) {
         match w {
@@ -471,20 +471,33 @@ fn parse_seq(words: &[&str], pos: &mut usize) -> Result<Vec<Item>, String> {
     Ok(items)
 }
 
-fn expect(words: &[&str], pos: &mut usize, close: &str) -> Result<(), String> {
+fn expect(words: &[&str], pos: &mut usize, close: &'static str) -> Result<(), &'static str> {
     if words.get(*pos) == Some(&close) {
         *pos += 1;
         Ok(())
     } else {
-        Err(format!("expected {close:?}"))
+        Err(if close == "]" {
+            "expected ]"
+        } else {
+            "expected )"
+        })
     }
+}
+
+/// What is wrong with a data file, and where. Kept free of formatting code: the files are
+/// compiled in and tested, so this never reaches a user.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DataError {
+    pub line: usize,
+    pub what: &'static str,
 }
 
 /// The patterns of one data file, indexed by the word they start with.
 pub struct PatternSet {
     pub sections: Vec<Section>,
     patterns: Vec<Pattern>,
-    by_first: FastMap<u32, Vec<usize>>,
+    /// Pattern indices by the id of a word they can start with.
+    by_first: Vec<Vec<usize>>,
     anywhere: Vec<usize>,
 }
 
@@ -544,24 +557,22 @@ pub struct Section {
 
 impl PatternSet {
     /// Parses a data file. The files are compiled in, so a mistake is a bug caught by the tests.
-    pub fn parse(source: &str, words: &mut Words) -> Result<Self, String> {
+    pub fn parse(source: &str, words: &mut Words) -> Result<Self, DataError> {
         let mut set = PatternSet {
             sections: Vec::new(),
             patterns: Vec::new(),
-            by_first: FastMap::default(),
+            by_first: Vec::new(),
             anywhere: Vec::new(),
         };
         for (n, raw) in source.lines().enumerate() {
             let line = raw.trim();
-            let at = |e: String| format!("line {}: {e}", n + 1);
+            let at = |what: &'static str| DataError { line: n + 1, what };
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(head) = line.strip_prefix("==") {
                 let mut parts = head.split_whitespace();
-                let label = parts
-                    .next()
-                    .ok_or_else(|| at("section without a label".into()))?;
+                let label = parts.next().ok_or_else(|| at("section without a label"))?;
                 let typos = parts.next() == Some("~");
                 set.sections.push(Section {
                     label: label.to_string(),
@@ -574,7 +585,7 @@ impl PatternSet {
                 .sections
                 .len()
                 .checked_sub(1)
-                .ok_or_else(|| at("pattern before any section".into()))?;
+                .ok_or_else(|| at("pattern before any section"))?;
             if let Some(ex) = line.strip_prefix("!>") {
                 set.sections[section]
                     .examples
@@ -596,7 +607,11 @@ impl PatternSet {
                 match pattern.first_words() {
                     Some(first) => {
                         for w in first {
-                            let list = set.by_first.entry(words.intern(&w)).or_default();
+                            let id = words.intern(&w) as usize;
+                            if set.by_first.len() <= id {
+                                set.by_first.resize_with(id + 1, Vec::new);
+                            }
+                            let list = &mut set.by_first[id];
                             if list.last() != Some(&idx) {
                                 list.push(idx);
                             }
@@ -662,7 +677,12 @@ impl PatternSet {
     }
 
     fn candidates<'s>(&'s self, tok: &'s Token) -> impl Iterator<Item = usize> + 's {
-        let indexed = self.by_first.get(&tok.id).into_iter().flatten().copied();
+        let indexed = self
+            .by_first
+            .get(tok.id as usize)
+            .into_iter()
+            .flatten()
+            .copied();
         let anywhere = self
             .anywhere
             .iter()

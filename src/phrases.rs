@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use crate::pattern::{FastMap, PatternSet, Words};
+use crate::data::StrTable;
+use crate::pattern::{DataError, PatternSet, Words};
 use crate::ContextKind;
 
 /// The lists as written, examples included, for the tests.
@@ -27,7 +28,7 @@ pub struct Phrases {
     pub canned: PatternSet,
     pub context: PatternSet,
     pub greetings: PatternSet,
-    pub misspellings: FastMap<&'static str, &'static str>,
+    pub misspellings: StrTable,
     pub default: usize,
     pub generic: usize,
     pub mass_greeting: usize,
@@ -47,38 +48,47 @@ pub fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     // The files are compiled in and every section is exercised by the unit tests, so a
     // failure here is a build defect, not something a user's input can cause.
-    PHRASES.get_or_init(|| Phrases::load().expect("phrase data is valid"))
+    PHRASES.get_or_init(|| Phrases::load().unwrap_or_else(|_| panic!("phrase data is invalid")))
 }
 
 impl Phrases {
-    pub fn load() -> Result<Self, String> {
+    /// Parses the lists; an error names the file and line.
+    pub fn load() -> Result<Self, (&'static str, DataError)> {
         let mut words = Words::default();
+        let in_file = |file: &'static str| move |e: DataError| (file, e);
         let canned = PatternSet::parse(phrase_file!("canned.txt"), &mut words)
-            .map_err(|e| format!("canned.txt: {e}"))?;
+            .map_err(in_file("canned.txt"))?;
         let context = PatternSet::parse(phrase_file!("context.txt"), &mut words)
-            .map_err(|e| format!("context.txt: {e}"))?;
+            .map_err(in_file("context.txt"))?;
         let greetings = PatternSet::parse(phrase_file!("greetings.txt"), &mut words)
-            .map_err(|e| format!("greetings.txt: {e}"))?;
-        let section = |set: &PatternSet, file: &str, label: &str| {
-            set.section_index(label)
-                .ok_or_else(|| format!("{file}: no section {label:?}"))
+            .map_err(in_file("greetings.txt"))?;
+        let section = |set: &PatternSet, file: &'static str, label: &str| {
+            set.section_index(label).ok_or((
+                file,
+                DataError {
+                    line: 0,
+                    what: "a section is missing",
+                },
+            ))
         };
-        let mut misspellings = FastMap::default();
+        let mut misspellings = Vec::new();
         for (n, line) in phrase_file!("misspellings.txt").lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let mut parts = line.splitn(2, ' ');
-            match (parts.next(), parts.next()) {
-                (Some(wrong), Some(right)) => misspellings.insert(wrong, right.trim()),
-                _ => {
-                    return Err(format!(
-                        "misspellings.txt line {}: expected `wrong right`",
-                        n + 1
+            match line.split_once(' ') {
+                Some((wrong, right)) => misspellings.push((wrong, right.trim())),
+                None => {
+                    return Err((
+                        "misspellings.txt",
+                        DataError {
+                            line: n + 1,
+                            what: "expected `wrong right`",
+                        },
                     ))
                 }
-            };
+            }
         }
         let kinds = context
             .sections
@@ -101,7 +111,7 @@ impl Phrases {
             canned,
             context,
             greetings,
-            misspellings,
+            misspellings: StrTable::from_pairs(misspellings),
             words,
         })
     }
@@ -160,8 +170,8 @@ mod tests {
     #[test]
     fn corrections_are_not_themselves_listed_as_misspellings() {
         let p = Phrases::load().unwrap();
-        for right in p.misspellings.values() {
-            assert!(!p.misspellings.contains_key(right), "{right}");
+        for (_, right) in p.misspellings.pairs() {
+            assert!(p.misspellings.get(right).is_none(), "{right}");
         }
     }
 }

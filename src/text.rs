@@ -162,7 +162,7 @@ fn fold_char_into(out: &mut String, c: char) {
 /// Lower case for the scripts the phrase lists are written in (Latin, Greek, Cyrillic); other
 /// characters pass unchanged. Unicode's full tables would add a tenth to the wasm for letters
 /// no phrase list contains.
-fn lower(c: char) -> char {
+pub(crate) fn lower(c: char) -> char {
     let u = c as u32;
     let shifted = match u {
         0x00C0..=0x00DE if u != 0x00D7 => u + 0x20,
@@ -511,7 +511,7 @@ fn placeholder_end(s: &str) -> Option<usize> {
     match b.first()? {
         b'{' => {
             if let Some(inner) = s.strip_prefix("{{") {
-                let close = inner.find("}}")?;
+                let close = inner.as_bytes().windows(2).position(|w| w == b"}}")?;
                 inner_ok(inner[..close].trim(), true).then_some(close + 4)
             } else {
                 let close = s[1..].find('}')?;

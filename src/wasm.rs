@@ -21,6 +21,22 @@ pub fn analyze(text: &str, context: JsValue) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// `suggest(text, context)`: `{suggestions: [{intent, text, slots: [{start, end}]}]}`, best
+/// first, the same shape as `uncanned suggest --jsonl`.
+#[wasm_bindgen]
+pub fn suggest(text: &str, context: JsValue) -> Result<JsValue, JsError> {
+    let ctx = read_context(&context)?;
+    let suggestions = crate::suggest(text, &ctx);
+    Suggestions { suggestions }
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+#[derive(Serialize)]
+struct Suggestions {
+    suggestions: Vec<crate::Suggestion>,
+}
+
 /// `rules(lang)`: every rule id with its short name in that language, for the options page.
 #[wasm_bindgen]
 pub fn rules(lang: Option<String>) -> Result<JsValue, JsError> {

@@ -93,7 +93,9 @@ where
     match first.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
-        "check" => Ok(parse_options(args, "check")?.map_or(Command::Help, |o| Command::Check(Box::new(o)))),
+        "check" => Ok(
+            parse_options(args, "check")?.map_or(Command::Help, |o| Command::Check(Box::new(o)))
+        ),
         other if other.starts_with('-') => {
             err(format!("expected a command before '{other}', e.g. 'check'"))
         }
