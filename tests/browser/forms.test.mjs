@@ -15,6 +15,8 @@ const CANNED = "I'd like to add you to my professional network on LinkedIn.";
 const PERSONAL = "Hi Marco, great talking with you at the Berlin Rust meetup last Thursday about embedded async. I'd love to keep in touch.";
 const WRONG_NAME = 'Hi Jennifer, great meeting you at the AWS Summit yesterday!';
 const RIGHT_NAME = 'Hi Jessica, great meeting you at the AWS Summit yesterday!';
+// 189 characters: past 90 % of a 200 limit, well inside 300.
+const LONG = "Hi Marco, great talking with you at the Berlin Rust meetup last Thursday about embedded async. I'd love to keep in touch and hear how the RTOS port goes; happy to share our notes on it too.";
 
 const LEADS = { 'marco-rossi': 'ACwAAAMarcoRossi2', 'jessica-moore': 'ACwAAAJessMoore01' };
 const NAMES = { 'marco-rossi': 'Marco Rossi', 'jessica-moore': 'Jessica Moore' };
@@ -143,6 +145,27 @@ for (const kind of BROWSERS) {
       assert.deepEqual(ctx.tab().errors, []);
     });
 
+    it('era C: the limit comes from the page (counter 0/200 without maxlength vs 0/300)', async () => {
+      const { page } = ctx.tab();
+      await page.goto(server.url('/in/marco-rossi/?ui=c&maxlength=0&delay=100'));
+      await click(page, 'button[aria-label="Invite Marco Rossi to connect"]');
+      await click(page, 'button[aria-label="Add a free note"]');
+      await waitForCoach(page);
+      assert.equal(await page.evaluate(() => __t.noteBox().hasAttribute('maxlength')), false);
+      await clickNoteBox(page);
+      await typeNote(page, LONG);
+      await waitForReport(page, { rules: ['near-limit'], absent: ['over-limit'] });
+
+      await page.goto(server.url('/in/marco-rossi/?ui=c&plan=premium&delay=100'));
+      await click(page, 'button[aria-label="Invite Marco Rossi to connect"]');
+      await click(page, 'button[aria-label="Add a note"]');
+      await waitForCoach(page);
+      await clickNoteBox(page);
+      await typeNote(page, LONG);
+      await waitForReport(page, { absent: ['near-limit', 'over-limit'] });
+      assert.deepEqual(ctx.tab().errors, []);
+    });
+
     it('dark mode: the coach attaches, works and takes the dark theme', async () => {
       const { page } = ctx.tab();
       await page.goto(server.url('/in/marco-rossi/?theme=dark'));
@@ -180,8 +203,7 @@ for (const kind of BROWSERS) {
     });
 
     it('no CSP report, no request beyond the pages\' own, nothing from the extension', async () => {
-      const seen = await assertNothingLeaked({ server, since: ctx.since, tabs: [ctx.tab()], network: ctx.network, kind });
-      console.log(`network ${kind}: ${seen.pageRequests} page requests, all the fixtures' own; ${seen.extensionRequests ?? 'n/a'} extension-context requests, none off the extension`);
+      console.log(await assertNothingLeaked({ server, since: ctx.since, tabs: [ctx.tab()], network: ctx.network, kind }));
     });
   });
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { before, after } from 'node:test';
+import { before, after, beforeEach } from 'node:test';
 import puppeteer from 'puppeteer-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -54,7 +54,9 @@ process.on('exit', () => {
   for (const session of live) session.killNow();
 });
 
-export async function launch(kind, { extension = true } = {}) {
+// `proxyPort`: the fixture server's port. Every request for a host other than loopback goes
+// through it, so it is logged there (and fails: nothing leaves the machine).
+export async function launch(kind, { extension = true, proxyPort = null } = {}) {
   const started = performance.now();
   const extDir = extension ? extensionDir(kind) : null;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `uncanned-${kind}-`));
@@ -76,6 +78,7 @@ export async function launch(kind, { extension = true } = {}) {
         '--disable-sync',
         '--enable-unsafe-extension-debugging',
         `--user-data-dir=${profile}`,
+        ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
       ],
     }
     : {
@@ -90,12 +93,21 @@ export async function launch(kind, { extension = true } = {}) {
         'services.settings.server': 'http://127.0.0.1:9/',
         'browser.safebrowsing.provider.mozilla.updateURL': '',
         'extensions.getAddons.cache.enabled': false,
+        ...(proxyPort ? {
+          'network.proxy.type': 1,
+          'network.proxy.http': '127.0.0.1',
+          'network.proxy.http_port': proxyPort,
+          'network.proxy.ssl': '127.0.0.1',
+          'network.proxy.ssl_port': proxyPort,
+          'network.proxy.allow_hijacking_localhost': false,
+        } : {}),
       },
     };
   const session = {
     kind,
     browser: null,
     extensionId: null,
+    workerNetwork: null,
     profile,
     timings: { launch: 0 },
     killNow() {
@@ -117,6 +129,8 @@ export async function launch(kind, { extension = true } = {}) {
   try {
     browser = await puppeteer.launch(options);
     session.browser = browser;
+    // Before the install: the service worker starts as soon as the extension is installed.
+    if (extDir && kind === 'chromium') session.workerNetwork = await watchWorkers(browser);
     if (extDir) session.extensionId = await browser.installExtension(extDir);
   } catch (error) {
     await session.close();
@@ -277,8 +291,8 @@ export function useBrowser(kind, { extension = true, server, timings }) {
     started = performance.now();
     ctx.since = mark(server);
     try {
-      ctx.session = await launch(kind, { extension });
-      ctx.network = await watchExtensionNetwork(ctx.session);
+      ctx.session = await launch(kind, { extension, proxyPort: server.port });
+      ctx.network = watchExtensionNetwork(ctx.session);
       tab = await newPage(ctx.session);
     } catch (error) {
       ctx.error = error;
@@ -288,6 +302,10 @@ export function useBrowser(kind, { extension = true, server, timings }) {
     await ctx.network?.stop();
     await ctx.session?.close();
     timings?.push(`${kind} ${seconds(performance.now() - started)}${ctx.session ? ` (launch ${seconds(ctx.session.timings.launch)})` : ', not started'}`);
+  });
+  // Each test answers for the errors raised while it ran.
+  beforeEach(() => {
+    if (tab) tab.errors.length = 0;
   });
   ctx.tab = () => {
     if (ctx.error) throw ctx.error;
@@ -414,40 +432,46 @@ export function seconds(ms) {
 
 // ---- What the extension asks the network for ---------------------------------------------
 
-// Chromium only: every request the extension's own contexts (its service worker, any page of
-// its own) make, seen through CDP. Requests for the extension's own files are its business; any
-// other URL is a leak the site (or someone) would see. Workers that start later are followed too.
-export async function watchExtensionNetwork(session) {
+// Chromium only: every request made by a worker of the browser (the extension's service worker
+// and any worker it starts), from its first instruction on. A browser-level auto-attach pauses
+// each new worker until Network is enabled on it, so not even the start-up fetches are missed.
+// The extension's own files are its business; any other URL is something the site, or someone,
+// would see. Content scripts fetch through the page, which `newPage` records.
+async function watchWorkers(browser) {
   const requests = [];
-  const sessions = [];
-  if (session.kind !== 'chromium' || !session.extensionId) return { requests, supported: false, stop: async () => {} };
-  const prefix = `chrome-extension://${session.extensionId}/`;
-  const attached = new WeakSet();
-  const attach = async (target) => {
-    if (attached.has(target) || !target.url().startsWith(prefix)) return;
-    if (!['service_worker', 'background_page', 'page', 'other'].includes(target.type())) return;
-    attached.add(target);
-    try {
-      const cdp = await target.createCDPSession();
-      sessions.push(cdp);
-      cdp.on('Network.requestWillBeSent', (event) => requests.push({ url: event.request.url, type: target.type() }));
-      await cdp.send('Network.enable');
-    } catch { /* the worker went away between discovery and attach */ }
-  };
-  const onTarget = (target) => { attach(target); };
-  session.browser.on('targetcreated', onTarget);
-  session.browser.on('targetchanged', onTarget);
-  for (const target of session.browser.targets()) await attach(target);
+  const root = await browser.target().createCDPSession();
+  const connection = root.connection();
+  root.on('Target.attachedToTarget', async (event) => {
+    const worker = connection.session(event.sessionId);
+    if (!worker) return;
+    const type = event.targetInfo.type;
+    worker.on('Network.requestWillBeSent', (e) => requests.push({ url: e.request.url, type, from: event.targetInfo.url }));
+    await worker.send('Network.enable').catch(() => {});
+    await worker.send('Runtime.runIfWaitingForDebugger').catch(() => {});
+  });
+  await root.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: true,
+    flatten: true,
+    filter: [
+      { type: 'service_worker', exclude: false },
+      { type: 'worker', exclude: false },
+      { type: 'shared_worker', exclude: false },
+      { exclude: true },
+    ],
+  });
   return {
     requests,
     supported: true,
-    foreign: () => requests.filter((r) => !r.url.startsWith(prefix)),
-    async stop() {
-      session.browser.off('targetcreated', onTarget);
-      session.browser.off('targetchanged', onTarget);
-      for (const cdp of sessions) await cdp.detach().catch(() => {});
-    },
+    stop: () => root.detach().catch(() => {}),
   };
+}
+
+export function watchExtensionNetwork(session) {
+  const watch = session.workerNetwork;
+  if (!watch) return { requests: [], supported: false, foreign: () => [], stop: async () => {} };
+  const prefix = `chrome-extension://${session.extensionId}/`;
+  return { ...watch, foreign: () => watch.requests.filter((r) => !r.url.startsWith(prefix)) };
 }
 
 // ---- Nothing leaked ------------------------------------------------------------------------
@@ -475,8 +499,8 @@ export async function assertNothingLeaked({ server, since, tabs, network, kind }
     const foreign = network.foreign();
     if (foreign.length) throw new Error(`${kind}: the extension's own contexts fetched: ${foreign.map((r) => r.url).join(', ')}`);
   }
-  return {
-    pageRequests: recent.length,
-    extensionRequests: network?.supported ? network.requests.length : null,
-  };
+  const own = recent.filter((r) => r.kind !== 'proxied').length;
+  const housekeeping = server.browserOwn().filter((r) => recent.includes(r)).length;
+  const workers = network?.supported ? `${network.requests.length} from the extension's worker, all its own files` : 'extension worker not observable here (its off-machine requests would reach the proxy)';
+  return `network ${kind}: ${own} page requests, all the fixtures' own; ${workers}; ${housekeeping} browser housekeeping requests ignored; 0 CSP reports`;
 }

@@ -5,6 +5,7 @@
 //   server.requests      every request: { method, path, query, dest, mode, origin, referer, status }
 //   server.cspReports    every body POSTed to /csp-report, parsed
 //   server.unexpected()  requests that a fixture page does not make by itself
+//   server.browserOwn()  the browsers' housekeeping requests, which reached it as their proxy
 //   await server.close();
 //
 // Node's standard library only: the suite must not need anything the project doesn't ship.
@@ -49,6 +50,11 @@ const TYPES = {
 // What a browser fetches by itself for each kind of file (the Sec-Fetch-Dest header).
 const DEST = { '.html': 'document', '.js': 'script', '.css': 'style', '.ico': 'image' };
 
+// The browsers' own housekeeping (Chromium's network-time and updater pings, Firefox's remote
+// settings) still goes out through the proxy despite the offline flags; it is the browser's,
+// not the extension's, and nothing the extension does needs these hosts.
+const BROWSER_SERVICES = /(?:^|\.)(?:google\.com|googleapis\.com|gvt1\.com|gstatic\.com|mozilla\.com|mozilla\.net|mozilla\.org|mozaws\.net|firefox\.com)(?::\d+)?$/i;
+
 // A 1×1 transparent .ico, so the browser's automatic favicon request is answered like a real one.
 const FAVICON = Buffer.from(
   'AAABAAEAAQEAAAEAIAAwAAAAFgAAACgAAAABAAAAAgAAAAEAIAAAAAAABAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==',
@@ -88,9 +94,13 @@ export async function startServer() {
   const cspReports = [];
 
   async function handle(req, res) {
+    // The browsers use this server as their HTTP(S) proxy for everything but loopback: a
+    // request for any other host arrives here in absolute form (or as a CONNECT) and is logged.
+    const proxied = /^[a-z][a-z0-9+.-]*:\/\//i.test(req.url);
     const url = new URL(req.url, 'http://127.0.0.1');
     const record = {
       method: req.method,
+      host: proxied ? url.host : null,
       path: url.pathname,
       query: url.search,
       dest: req.headers['sec-fetch-dest'] ?? null,
@@ -116,6 +126,11 @@ export async function startServer() {
       });
       res.end(body);
     };
+
+    if (proxied) {
+      record.kind = 'proxied';
+      return send(403, 'text/plain', 'offline');
+    }
 
     if (url.pathname === '/csp-report') {
       if (req.method !== 'POST') return send(405, 'text/plain', 'POST only');
@@ -149,6 +164,15 @@ export async function startServer() {
       res.end(String(error));
     });
   });
+  server.on('connect', (req, socket) => {
+    requests.push({
+      method: 'CONNECT', host: req.url, path: null, query: '', dest: null, mode: null, site: null,
+      origin: null, referer: null, userAgent: req.headers['user-agent'] ?? null, status: 403,
+      kind: 'proxied', at: Date.now(),
+    });
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+  });
   // Keep-alive sockets would hold close() open until the browser lets go of them.
   const sockets = new Set();
   server.on('connection', (socket) => {
@@ -175,6 +199,7 @@ export async function startServer() {
     // made by someone else: on LinkedIn it would tell the site about the extension.
     unexpected() {
       return requests.filter((r) => {
+        if (r.kind === 'proxied') return !BROWSER_SERVICES.test(r.host);
         if (r.method !== 'GET') return true;
         if (r.status !== 200 || !r.kind) return true;
         if (r.dest !== null && r.dest !== DEST[r.kind]) return true;
@@ -182,6 +207,10 @@ export async function startServer() {
         if (r.referer !== null && !r.referer.startsWith(origin + '/')) return true;
         return false;
       });
+    },
+    // Requests the browsers made for themselves (see BROWSER_SERVICES).
+    browserOwn() {
+      return requests.filter((r) => r.kind === 'proxied' && BROWSER_SERVICES.test(r.host));
     },
     close() {
       for (const socket of sockets) socket.destroy();
