@@ -57,7 +57,7 @@ pub struct Words {
 pub const UNKNOWN: u32 = u32::MAX;
 
 impl Words {
-    fn intern(&mut self, word: &str) -> u32 {
+    pub fn intern(&mut self, word: &str) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(word.to_string()).or_insert(next)
     }

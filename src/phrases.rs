@@ -3,7 +3,6 @@
 
 use std::sync::OnceLock;
 
-use crate::data::StrTable;
 use crate::pattern::{DataError, PatternSet, Words};
 use crate::ContextKind;
 
@@ -28,7 +27,8 @@ pub struct Phrases {
     pub canned: PatternSet,
     pub context: PatternSet,
     pub greetings: PatternSet,
-    pub misspellings: StrTable,
+    /// The correction of each misspelt word, by the word's id: one lookup per token.
+    misspellings: Vec<Option<&'static str>>,
     pub default: usize,
     pub generic: usize,
     pub mass_greeting: usize,
@@ -52,6 +52,11 @@ pub fn phrases() -> &'static Phrases {
 }
 
 impl Phrases {
+    /// The correction of a misspelt word, if `t` is one.
+    pub fn correction(&self, t: &crate::text::Token) -> Option<&'static str> {
+        self.misspellings.get(t.id as usize).copied().flatten()
+    }
+
     /// Parses the lists; an error names the file and line.
     pub fn load() -> Result<Self, (&'static str, DataError)> {
         let mut words = Words::default();
@@ -78,7 +83,13 @@ impl Phrases {
                 continue;
             }
             match line.split_once(' ') {
-                Some((wrong, right)) => misspellings.push((wrong, right.trim())),
+                Some((wrong, right)) => {
+                    let id = words.intern(wrong) as usize;
+                    if misspellings.len() <= id {
+                        misspellings.resize(id + 1, None);
+                    }
+                    misspellings[id] = Some(right.trim());
+                }
                 None => {
                     return Err((
                         "misspellings.txt",
@@ -111,7 +122,7 @@ impl Phrases {
             canned,
             context,
             greetings,
-            misspellings: StrTable::from_pairs(misspellings),
+            misspellings,
             words,
         })
     }
@@ -170,8 +181,13 @@ mod tests {
     #[test]
     fn corrections_are_not_themselves_listed_as_misspellings() {
         let p = Phrases::load().unwrap();
-        for (_, right) in p.misspellings.pairs() {
-            assert!(p.misspellings.get(right).is_none(), "{right}");
+        for right in p.misspellings.iter().flatten() {
+            let mut note = crate::text::Note::new(right);
+            p.words.annotate(&mut note.tokens);
+            assert!(
+                note.tokens.iter().all(|t| p.correction(t).is_none()),
+                "{right}"
+            );
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::{Finding, Severity};
 
 pub fn check(r: &Reading, out: &mut Vec<Finding>) {
     for t in r.tokens().iter().filter(|t| t.kind == TokenKind::Word) {
-        let Some(right) = r.phrases.misspellings.get(&t.norm) else {
+        let Some(right) = r.phrases.correction(t) else {
             continue;
         };
         let written = &r.note.text[t.start..t.end];
