@@ -176,6 +176,19 @@ for (const kind of BROWSERS) {
       assert.equal(server.requests.filter((r) => r.kind === '.html').length, loads, 'no page load');
     });
 
+    it('era C other states: e-mail gate and out of free notes show no note box', async () => {
+      const { page } = ctx.tab();
+      await page.goto(server.url('/in/jessica-moore/?ui=c&gate=email&delay=0'));
+      await click(page, 'button[aria-label="Invite Jessica Moore to connect"]');
+      await waitFor(page, () => __t.all('input[type=email]').some(__t.visible), undefined, { message: 'the e-mail gate' });
+      assert.equal(await page.evaluate(() => __t.noteBoxes().length), 0);
+      await page.goto(server.url('/in/jessica-moore/?ui=c&quota=0&delay=0'));
+      await click(page, 'button[aria-label="Invite Jessica Moore to connect"]');
+      await click(page, 'button[aria-label="Add a free note"]');
+      await waitFor(page, () => __t.all('[role=dialog]').some((d) => /out of free custom notes/.test(d.textContent)), undefined, { message: 'the upsell' });
+      assert.equal(await page.evaluate(() => __t.noteBoxes().length), 0);
+    });
+
     it('Sales Navigator: old .connect-cta-form and new labelled dialog', async () => {
       const { page } = ctx.tab();
       await page.goto(server.url('/sales/people/ACwAAAJessMoore01,NAME_SEARCH,k3Qd'));

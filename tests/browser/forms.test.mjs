@@ -202,6 +202,23 @@ for (const kind of BROWSERS) {
       assert.deepEqual(ctx.tab().errors, []);
     });
 
+    it('era C states without a note box (e-mail gate, out of free notes): no coach', async () => {
+      const { page } = ctx.tab();
+      await page.goto(server.url('/in/jessica-moore/?ui=c&gate=email&delay=100'));
+      await click(page, 'button[aria-label="Invite Jessica Moore to connect"]');
+      await click(page, 'input[type=email]');
+      await page.keyboard.type('jessica@example.com');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await page.evaluate(() => __t.coaches().length), 0, 'no coach on the e-mail gate');
+      await page.goto(server.url('/in/jessica-moore/?ui=c&quota=0&delay=100'));
+      await click(page, 'button[aria-label="Invite Jessica Moore to connect"]');
+      await click(page, 'button[aria-label="Add a free note"]');
+      await waitFor(page, () => window.fixture.state().stage === 'upsell', undefined, { message: 'the upsell' });
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await page.evaluate(() => __t.coaches().length), 0, 'no coach on the upsell');
+      assert.deepEqual(ctx.tab().errors, []);
+    });
+
     it('no CSP report, no request beyond the pages\' own, nothing from the extension', async () => {
       console.log(await assertNothingLeaked({ server, since: ctx.since, tabs: [ctx.tab()], network: ctx.network, kind }));
     });

@@ -53,6 +53,9 @@ const live = new Set();
 process.on('exit', () => {
   for (const session of live) session.killNow();
 });
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.once(signal, () => process.exit(code));
+}
 
 // `proxyPort`: the fixture server's port. Every request for a host other than loopback goes
 // through it, so it is logged there (and fails: nothing leaves the machine).
@@ -87,7 +90,8 @@ export async function launch(kind, { extension = true, proxyPort = null } = {}) 
       headless: true,
       userDataDir: profile,
       extraPrefsFirefox: {
-        // Nothing may leave the machine: no captive-portal probe, no remote settings.
+        // Fewer of Firefox's own background requests; the rest reach the proxy, which tells
+        // them apart from anything the extension would send.
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
         'services.settings.server': 'http://127.0.0.1:9/',
@@ -111,8 +115,16 @@ export async function launch(kind, { extension = true, proxyPort = null } = {}) 
     profile,
     timings: { launch: 0 },
     killNow() {
-      try { browser?.process()?.kill('SIGKILL'); } catch { /* already gone */ }
-      try { fs.rmSync(profile, { recursive: true, force: true }); } catch { /* best effort */ }
+      const pid = browser?.process()?.pid;
+      if (pid) {
+        // The browser leads its own process group (puppeteer starts it detached): take its
+        // renderers and content processes down with it, or they keep writing to the profile.
+        try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+        try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+      }
+      try {
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+      } catch { /* best effort */ }
     },
     async close() {
       live.delete(session);
