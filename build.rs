@@ -64,7 +64,7 @@ fn huffman(input: &[u8]) -> Vec<u8> {
         // Too deep for the decoder's 32-bit codes: flatten the distribution and try again.
         freq.iter_mut()
             .filter(|f| **f > 0)
-            .for_each(|f| *f = (*f + 1) / 2);
+            .for_each(|f| *f = f.div_ceil(2));
     };
     let codes = canonical_codes(&lengths);
     let mut out = (input.len() as u32).to_le_bytes().to_vec();
@@ -85,9 +85,12 @@ fn huffman(input: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A Huffman tree node: its weight, its two children (none for a leaf), and a leaf's symbol.
+type Node = (u64, Option<(usize, usize)>, usize);
+
 fn code_lengths(freq: &[u64; 256]) -> [u8; 256] {
-    // Nodes: (weight, children or symbol); merge the two lightest until one tree is left.
-    let mut nodes: Vec<(u64, Option<(usize, usize)>, usize)> = (0..256)
+    // Merge the two lightest nodes until one tree is left.
+    let mut nodes: Vec<Node> = (0..256)
         .filter(|&s| freq[s] > 0)
         .map(|s| (freq[s], None, s))
         .collect();
