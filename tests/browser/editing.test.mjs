@@ -63,15 +63,12 @@ for (const kind of BROWSERS) {
       assert.equal(before_.note, MISSPELLED);
       assert.equal(before_.counter, `${MISSPELLED.length}/200`);
 
-      const apply = await page.evaluateHandle(() => {
+      const fixes = await page.evaluate(() => {
         const coach = __t.coachFor(__t.noteBox());
-        return [...coach.shadowRoot.querySelectorAll('[data-rule="misspelling"]')]
-          .map((f) => f.querySelector('button[data-action="apply"]'))
-          .find(Boolean);
+        return coach.shadowRoot.querySelectorAll('[data-rule="misspelling"] button[data-action="apply"]').length;
       });
-      assert.ok(apply.asElement(), 'the misspelling finding offers a one-click fix');
-      await apply.asElement().click();
-      await apply.dispose();
+      assert.ok(fixes > 0, 'the misspelling finding offers a one-click fix');
+      await click(page, '[data-rule="misspelling"] button[data-action="apply"]');
       await waitFor(page, (want) => __t.noteBox()?.value === want, FIXED, { message: 'the fix in the note box' });
 
       const fixed = await pageState(page);
@@ -96,7 +93,8 @@ for (const kind of BROWSERS) {
 
     it('stage switch and 20 open/close cycles leave exactly one working coach', async () => {
       const { page } = ctx.tab();
-      await page.goto(server.url('/in/rosa-diaz/?ui=c&delay=80'));
+      // Enough free notes for the sends below (at 0 the dialog shows an upsell instead).
+      await page.goto(server.url('/in/rosa-diaz/?ui=c&delay=80&quota=20'));
       await openNote(page);
       await clickNoteBox(page);
       await page.keyboard.type('Hi Rosa');
@@ -168,7 +166,10 @@ for (const kind of BROWSERS) {
         await page.waitForFunction(() => {
           const p = window.__probe;
           return p.changes.length && p.changes.at(-1) >= p.keys.at(-1);
-        }, { polling: 5, timeout: 2_000 }).catch(() => {});
+        }, { polling: 5, timeout: 2_000 }).catch((error) => {
+          // A keystroke the coach never reacted to is counted below, not fatal here.
+          if (error?.name !== 'TimeoutError') throw error;
+        });
       }
       const samples = await page.evaluate(() => {
         const { keys, changes } = window.__probe;

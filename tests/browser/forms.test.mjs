@@ -64,7 +64,7 @@ const FORMS = [
   },
 ];
 
-// Types `text` after selecting whatever is there, with real key events, and checks that every
+// Types `text` with real key events (over a select-all when `replace`), and checks that every
 // keystroke arrived and focus never left the box.
 async function typeNote(page, text, { replace = false } = {}) {
   const watch = await page.evaluateHandle(() => __t.watchFocus(__t.noteBox()));

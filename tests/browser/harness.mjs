@@ -97,6 +97,8 @@ export async function launch(kind, { extension = true, proxyPort = null } = {}) 
         'services.settings.server': 'http://127.0.0.1:9/',
         'browser.safebrowsing.provider.mozilla.updateURL': '',
         'extensions.getAddons.cache.enabled': false,
+        // performance.now() is otherwise rounded to 1 ms: too coarse for keystroke latency.
+        'privacy.reduceTimerPrecision': false,
         ...(proxyPort ? {
           'network.proxy.type': 1,
           'network.proxy.http': '127.0.0.1',
