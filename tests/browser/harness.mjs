@@ -59,7 +59,8 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 
 // `proxyPort`: the fixture server's port. Every request for a host other than loopback goes
 // through it, so it is logged there (and fails: nothing leaves the machine).
-export async function launch(kind, { extension = true, proxyPort = null } = {}) {
+// `firefoxPrefs`: extra preferences for a Firefox profile (Chromium has no equivalent here).
+export async function launch(kind, { extension = true, proxyPort = null, firefoxPrefs = {} } = {}) {
   const started = performance.now();
   const extDir = extension ? extensionDir(kind) : null;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `uncanned-${kind}-`));
@@ -107,6 +108,7 @@ export async function launch(kind, { extension = true, proxyPort = null } = {}) 
           'network.proxy.ssl_port': proxyPort,
           'network.proxy.allow_hijacking_localhost': false,
         } : {}),
+        ...firefoxPrefs,
       },
     };
   const session = {
@@ -297,7 +299,7 @@ const PAGE_HELPERS = `(() => {
 // otherwise), one tab, and the network watch, all closed afterwards whatever happened. A set-up
 // failure (no build, a browser that won't start) is rethrown by every test through `ctx.tab()`,
 // so each one fails with the reason instead of merely being cancelled.
-export function useBrowser(kind, { extension = true, server, timings }) {
+export function useBrowser(kind, { extension = true, server, timings, firefoxPrefs }) {
   const ctx = { kind, session: null, network: null, since: null, error: null };
   let tab = null;
   let started = 0;
@@ -305,7 +307,7 @@ export function useBrowser(kind, { extension = true, server, timings }) {
     started = performance.now();
     ctx.since = mark(server);
     try {
-      ctx.session = await launch(kind, { extension, proxyPort: server.port });
+      ctx.session = await launch(kind, { extension, proxyPort: server.port, firefoxPrefs });
       ctx.network = watchExtensionNetwork(ctx.session);
       tab = await newPage(ctx.session);
     } catch (error) {
@@ -460,8 +462,18 @@ async function watchWorkers(browser) {
     if (!worker) return;
     const type = event.targetInfo.type;
     worker.on('Network.requestWillBeSent', (e) => requests.push({ url: e.request.url, type, from: event.targetInfo.url }));
-    await worker.send('Network.enable').catch(() => {});
-    await worker.send('Runtime.runIfWaitingForDebugger').catch(() => {});
+    // A paused worker acknowledges Network.enable only once it runs: send it first (so it is
+    // on the wire ahead of the resume), and wait for the answer after resuming, or the worker
+    // stays paused for good.
+    const start = async () => {
+      const enabled = worker.send('Network.enable').catch(() => {});
+      await worker.send('Runtime.runIfWaitingForDebugger').catch(() => {});
+      await enabled;
+    };
+    // A stopped worker that is woken again (an event for the extension) comes back under the
+    // same session, paused once more.
+    worker.on('Inspector.targetReloadedAfterCrash', start);
+    await start();
   });
   await root.send('Target.setAutoAttach', {
     autoAttach: true,
