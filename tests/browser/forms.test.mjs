@@ -130,6 +130,9 @@ for (const kind of BROWSERS) {
       await typeNote(page, WRONG_NAME);
       await waitForReport(page, { rules: ['wrong-name'] });
       await click(page, 'button[aria-label="Dismiss"]');
+      // The dialog is only hidden, its note box still in the tree: the coach must go all the same.
+      await waitFor(page, () => __t.coaches().length === 0 && __t.all('[role=dialog] textarea#custom-message').length === 1, undefined,
+        { message: 'no coach left on the hidden dialog' });
 
       // Next profile without a reload; the same dialog element comes back for Marco.
       await click(page, 'button[data-fixture-switch="marco-rossi"]');
