@@ -278,16 +278,21 @@ fn ranked_intents(r: &Reading, t: &Templates) -> Vec<&'static str> {
             .iter()
             .any(|t| words.iter().any(|w| t.norm.starts_with(w)))
     };
-    let named_someone = r.tokens().iter().enumerate().any(|(i, t)| {
-        t.name_like
-            && t.kind == TokenKind::Word
-            && i > 0
-            && r.greeting.as_ref().is_none_or(|g| !g.tokens.contains(&i))
+    // A first and last name outside the greeting and sign-off: someone the sender mentions.
+    // One capitalised word is not enough: German capitalises every noun.
+    let outside = |i: usize| {
+        r.greeting.as_ref().is_none_or(|g| !g.tokens.contains(&i))
             && r.closing.as_ref().is_none_or(|c| !c.contains(&i))
-            && r.ctx
-                .recipient_first_name()
-                .is_none_or(|n| fold(n) != t.norm)
-    });
+    };
+    let named_someone = r.has_kind(ContextKind::MutualConnection)
+        || r.tokens().windows(2).enumerate().any(|(i, pair)| {
+            pair.iter()
+                .all(|t| t.name_like && t.kind == TokenKind::Word)
+                && outside(i)
+                && r.ctx
+                    .recipient_first_name()
+                    .is_none_or(|n| fold(n) != pair[0].norm)
+        });
     let role = r.ctx.sender_role.as_deref().map(fold).unwrap_or_default();
     for (score, _, intent) in &mut scored {
         if let Some(kind) = ContextKind::parse(intent) {

@@ -406,3 +406,107 @@ fn jsonl_large_batch() {
         assert_eq!(report["length"]["used"], note.len(), "line {}", i + 1);
     }
 }
+
+/// Checks a `suggestions` array: 3 to 5 rewrites within `limit`, each slot a `[...]` at UTF-16
+/// offsets of its text.
+fn assert_suggestions(answer: &Value, limit: usize) {
+    let list = answer["suggestions"].as_array().expect("suggestions");
+    assert!((3..=5).contains(&list.len()), "{answer}");
+    for s in list {
+        let text = s["text"].as_str().unwrap();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert!(units.len() <= limit, "{text}");
+        assert!(s["intent"].as_str().is_some_and(|i| !i.is_empty()));
+        let slots = s["slots"].as_array().unwrap();
+        assert!(!slots.is_empty(), "{text}");
+        for slot in slots {
+            let (a, b) = (
+                slot["start"].as_u64().unwrap() as usize,
+                slot["end"].as_u64().unwrap() as usize,
+            );
+            let piece = String::from_utf16(&units[a..b]).expect("slot on character boundaries");
+            assert!(
+                piece.starts_with('[') && piece.ends_with(']'),
+                "{piece} in {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn suggest_prints_numbered_rewrites_with_their_slots() {
+    let out = uncanned(
+        &[
+            "suggest",
+            CANNED,
+            "--recipient",
+            "Sam Okafor",
+            "--limit",
+            "200",
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("1. "), "{text}");
+    assert!(text.contains("\n   Hi Sam, "), "{text}");
+    assert!(text.contains("fill in: ["), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when not a terminal");
+}
+
+#[test]
+fn suggest_json_and_stdin() {
+    let out = uncanned(
+        &["suggest", "--json", "--recipient", "Zoë 🌍 Okafor"],
+        format!("🎉 {CANNED}\n").as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let answer = json(&out);
+    assert_suggestions(&answer, 300);
+    assert!(answer["suggestions"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Hi Zoë,"));
+}
+
+#[test]
+fn suggest_jsonl_answers_each_line_in_order() {
+    let input = concat!(
+        "{\"text\": \"Let's connect!\", \"recipient\": {\"first_name\": \"Sam\"}, \"limit\": 200}\n",
+        "{not json\n",
+        "{\"limit\": 200}\n",
+        "{\"text\": \"Me gustaría añadirte a mi red profesional en LinkedIn.\", \"limit\": 200}\n",
+    );
+    let out = uncanned(&["suggest", "--jsonl"], input.as_bytes());
+    assert_eq!(code(&out), 1, "a bad line makes the run fail");
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_suggestions(&lines[0], 200);
+    assert!(lines[0]["suggestions"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Hi Sam,"));
+    assert!(lines[1]["error"].as_str().unwrap().starts_with("line 2:"));
+    assert!(lines[2]["error"].as_str().unwrap().contains("text"));
+    assert_suggestions(&lines[3], 200);
+    assert!(lines[3]["suggestions"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Hola"));
+
+    let good = uncanned(&["suggest", "--jsonl"], b"{\"text\": \"hi\"}\n");
+    assert_eq!(code(&good), 0);
+}
+
+#[test]
+fn suggest_usage_errors() {
+    let out = uncanned(&["suggest", "--limit", "zero"], b"");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--limit"));
+    let out = uncanned(&["suggest"], &[0xff, 0xfe]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("UTF-8"));
+}

@@ -10,17 +10,24 @@ use uncanned::{Context, Recipient};
 
 pub const USAGE: &str = "\
 Usage: uncanned check [OPTIONS] [NOTE]
-       uncanned check --jsonl [OPTIONS] < notes.jsonl";
+       uncanned check --jsonl [OPTIONS] < notes.jsonl
+       uncanned suggest [OPTIONS] [NOTE]
+       uncanned suggest --jsonl [OPTIONS] < notes.jsonl";
 
 pub const HELP: &str = "\
 uncanned: reads a LinkedIn connection note the way its recipient will.
 
 Usage: uncanned check [OPTIONS] [NOTE]
        uncanned check --jsonl [OPTIONS] < notes.jsonl
+       uncanned suggest [OPTIONS] [NOTE]
+       uncanned suggest --jsonl [OPTIONS] < notes.jsonl
 
-Checks NOTE, or standard input when NOTE is absent, and prints what a recipient would
-notice: canned text, a missing reason to connect, template slots, wrong names, length,
-spelling.
+check: reads NOTE, or standard input when NOTE is absent, and prints what a recipient
+would notice: canned text, a missing reason to connect, template slots, wrong names,
+length, spelling.
+
+suggest: prints three to five ready-to-send rewrites of NOTE, best first, in the note's
+language and within the limit. What only you know is left as a [slot] to fill in.
 
 Options:
       --recipient NAME  the recipient's full name; its first word is the first name
@@ -28,21 +35,23 @@ Options:
                         (default 300)
       --sender NAME     your own name, to tell a sign-off from a greeting
       --expecting       the recipient knows you well and expects the invitation
-      --json            print the report as one line of JSON
+      --json            print the report (check) or {\"suggestions\": [...]} (suggest)
+                        as one line of JSON
       --jsonl           read one JSON object per line from standard input,
                         {\"text\": ..., \"recipient\": {\"first_name\": ..., \"full_name\": ...},
                         \"limit\": ..., \"sender_name\": ..., \"expecting\": ...}, only \"text\"
-                        required, and write one JSON report per line; the options above
+                        required, and write one JSON answer per line; the options above
                         fill in what a line leaves out
   -h, --help            print this help
   -V, --version         print the version
 
-Exit status: 0 when the note is personal, 1 when it is canned or needs context (with
---jsonl: when a line could not be read), 2 on a usage or input error.";
+Exit status: check: 0 when the note is personal, 1 when it is canned or needs context;
+suggest: 0. With --jsonl: 1 when a line could not be read. 2 on a usage or input error.";
 
 #[derive(Debug, PartialEq)]
 pub enum Command {
     Check(Box<Options>),
+    Suggest(Box<Options>),
     Help,
     Version,
 }
@@ -96,6 +105,8 @@ where
         "check" => Ok(
             parse_options(args, "check")?.map_or(Command::Help, |o| Command::Check(Box::new(o)))
         ),
+        "suggest" => Ok(parse_options(args, "suggest")?
+            .map_or(Command::Help, |o| Command::Suggest(Box::new(o)))),
         other if other.starts_with('-') => {
             err(format!("expected a command before '{other}', e.g. 'check'"))
         }
@@ -275,6 +286,26 @@ mod tests {
         assert_eq!(run(&["--help"]), Ok(Command::Help));
         assert_eq!(run(&["check", "-h"]), Ok(Command::Help));
         assert_eq!(run(&["-V"]), Ok(Command::Version));
+        assert_eq!(run(&["suggest", "--help"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn suggest_takes_the_same_flags() {
+        match run(&[
+            "suggest",
+            "--limit",
+            "200",
+            "--recipient",
+            "Sam Okafor",
+            "Let's connect",
+        ]) {
+            Ok(Command::Suggest(o)) => {
+                assert_eq!(o.context.limit, Some(200));
+                assert_eq!(o.note.as_deref(), Some("Let's connect"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(run(&["suggest", "--jsonl", "note"]).is_err());
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub fn run() -> ExitCode {
             Command::Help => print(args::HELP),
             Command::Version => print(concat!("uncanned ", env!("CARGO_PKG_VERSION"))),
             Command::Check(opts) => check(*opts),
+            Command::Suggest(opts) => suggest(*opts),
         });
     match result {
         Ok(code) => code,
@@ -67,19 +68,7 @@ fn print(text: &str) -> Result<ExitCode, Failure> {
 fn check(opts: Options) -> Result<ExitCode, Failure> {
     let stdout = io::stdout();
     if opts.output == Output::Jsonl {
-        let mut input = BufReader::with_capacity(1 << 16, io::stdin().lock());
-        let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-        let bad = jsonl::run(&mut input, &mut out, &opts.context, uncanned::analyze).map_err(
-            |e| match e {
-                jsonl::Error::Read(e) => Failure::Input(format!("cannot read standard input: {e}")),
-                jsonl::Error::Write(e) => Failure::Output(e),
-            },
-        )?;
-        return Ok(if bad == 0 {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        });
+        return jsonl_run(&opts, uncanned::analyze);
     }
 
     let note = match opts.note {
@@ -99,6 +88,56 @@ fn check(opts: Options) -> Result<ExitCode, Failure> {
     }
     out.flush()?;
     Ok(if report.verdict == Verdict::Personal {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// What `suggest --json` and `--jsonl` print: the same shape as the wasm's `suggest`.
+#[derive(serde::Serialize)]
+struct Suggestions {
+    suggestions: Vec<uncanned::Suggestion>,
+}
+
+fn suggest(opts: Options) -> Result<ExitCode, Failure> {
+    let answer = |text: &str, ctx: &uncanned::Context| Suggestions {
+        suggestions: uncanned::suggest(text, ctx),
+    };
+    if opts.output == Output::Jsonl {
+        return jsonl_run(&opts, answer);
+    }
+    let note = match opts.note {
+        Some(note) => note,
+        None => read_note()?,
+    };
+    let found = answer(&note, &opts.context);
+    let mut out = io::stdout().lock();
+    if opts.output == Output::Json {
+        serde_json::to_writer(&mut out, &found).map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+    } else {
+        let style = Style {
+            color: out.is_terminal() && !no_color(),
+        };
+        out.write_all(render::render_suggestions(&found.suggestions, style).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--jsonl` for any command: exit 1 when a line could not be answered.
+fn jsonl_run<T: serde::Serialize>(
+    opts: &Options,
+    answer: impl FnMut(&str, &uncanned::Context) -> T,
+) -> Result<ExitCode, Failure> {
+    let mut input = BufReader::with_capacity(1 << 16, io::stdin().lock());
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let bad = jsonl::run(&mut input, &mut out, &opts.context, answer).map_err(|e| match e {
+        jsonl::Error::Read(e) => Failure::Input(format!("cannot read standard input: {e}")),
+        jsonl::Error::Write(e) => Failure::Output(e),
+    })?;
+    Ok(if bad == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -12,7 +12,7 @@
 
 use std::fmt::Write as _;
 
-use uncanned::{ContextHit, Finding, Report, Severity, Span, Verdict};
+use uncanned::{ContextHit, Finding, Report, Severity, Span, Suggestion, Verdict};
 
 use super::width::{char_width, push_shown};
 
@@ -55,6 +55,48 @@ impl Style {
             Severity::Hint => CYAN,
         }
     }
+}
+
+/// Rewrites, numbered best first, with their slots marked: what to type over.
+pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
+    let mut out = String::new();
+    if suggestions.is_empty() {
+        out.push_str("no rewrite fits this limit\n");
+    }
+    for (n, s) in suggestions.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", n + 1, style.paint(BOLD, &s.intent));
+        let units: Vec<u16> = s.text.encode_utf16().collect();
+        let piece = |a: u32, b: u32| String::from_utf16_lossy(&units[a as usize..b as usize]);
+        let (mut text, mut at) = (String::from("   "), 0u32);
+        let mut slots = Vec::new();
+        for span in &s.slots {
+            let (a, b) = (
+                span.start.min(units.len() as u32),
+                span.end.min(units.len() as u32),
+            );
+            if a < at || a > b {
+                continue;
+            }
+            text.push_str(&piece(at, a));
+            let slot = piece(a, b);
+            text.push_str(&style.paint(YELLOW, &slot));
+            slots.push(slot);
+            at = b;
+        }
+        text.push_str(&piece(at, units.len() as u32));
+        out.push_str(&text);
+        out.push('\n');
+        if !slots.is_empty() {
+            let _ = writeln!(
+                out,
+                "   {} {}",
+                style.paint(BLUE, "fill in:"),
+                slots.join(", ")
+            );
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The whole text output for one note.
