@@ -4,9 +4,10 @@
 //
 // Messages (from content/engine-client.js):
 //   { type: 'analyze', seq, text, context } → the report (src/report.rs), or { error }
+//   { type: 'suggest', seq, text, context } → { suggestions } (src/suggest.rs), or { error }
 //   { type: 'coach-css' }                   → { css }, or { error }
 
-import init, { analyze } from './engine/uncanned.js';
+import init, { analyze, suggest } from './engine/uncanned.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -18,6 +19,8 @@ const engineReady = init({ module_or_path: api.runtime.getURL('engine/uncanned_b
 // A failed load is reported in each reply below; this only keeps it from also surfacing as an
 // unhandled rejection.
 engineReady.catch(() => {});
+// The engine reads its phrase lists on first use; doing it now keeps that off the first keystroke.
+engineReady.then(() => analyze('', undefined), () => {});
 
 let coachCss = null;
 
@@ -25,7 +28,7 @@ function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-function runAnalysis(message) {
+function runEngine(engineCall, message) {
   const { text, context } = message;
   if (typeof text !== 'string') return { error: 'text must be a string' };
   if (text.length > MAX_TEXT_LENGTH) return { error: `text longer than ${MAX_TEXT_LENGTH} characters` };
@@ -33,7 +36,7 @@ function runAnalysis(message) {
     return { error: 'context must be an object' };
   }
   try {
-    return analyze(text, context ?? undefined);
+    return engineCall(text, context ?? undefined);
   } catch (error) {
     return { error: describe(error) };
   }
@@ -60,8 +63,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
   switch (message?.type) {
     case 'analyze':
+    case 'suggest':
       return reply(sendResponse, engineReady.then(
-        () => runAnalysis(message),
+        () => runEngine(message.type === 'analyze' ? analyze : suggest, message),
         (error) => ({ error: `the engine failed to load: ${describe(error)}` }),
       ));
     case 'coach-css':

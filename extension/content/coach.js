@@ -4,6 +4,7 @@
 //
 //   const coach = Uncanned.coach.attach(textarea, {
 //     analyze: async (text, context) => report,   // null/undefined = superseded, ignore
+//     suggest: async (text, context) => ({ suggestions }), // optional: rewrites
 //     getContext: () => ({ recipient, limit }),   // optional
 //     css: '…coach.css text…',
 //     placeAfter: element,                        // or placeWithin: element; default after the textarea
@@ -12,7 +13,8 @@
 //
 // Contract relied on by the browser tests: the host element has `data-uncanned-coach` and
 // `data-uncanned-verdict`; in its open shadow root each finding has `data-rule`, and each
-// one-click edit is a `<button data-action="apply">`.
+// one-click edit is a `<button data-action="apply">`. Rewrites live in `[data-suggestions]`, one
+// `[data-intent]` item each, with their own `data-action="apply"` button.
 
 (function (U) {
   'use strict';
@@ -63,7 +65,24 @@
     severity_error: 'Problem',
     severity_warning: 'Warning',
     severity_hint: 'Tip',
+    rewrites: 'Rewrites',
+    rewrites_hint: 'Type over the [brackets] with what only you know.',
+    rewrite_use: 'Use this',
+    rewrite_ask: 'Suggest a rewrite',
+    intent_met: 'How you met',
+    intent_worked_together: 'Working together',
+    intent_their_work: 'Their work',
+    intent_mutual_connection: 'Someone you both know',
+    intent_shared_group: 'A group you share, and why',
+    intent_reconnect: 'Reconnecting',
+    intent_value_offer: 'What you can offer',
+    intent_intent_advice: 'Asking for advice',
+    intent_intent_job: 'Looking for work',
+    intent_intent_hiring: 'Hiring',
+    intent_replace_canned: 'Your note, without the canned line',
   };
+  // Rewrites are fetched once the writer pauses, not on every keystroke.
+  const SUGGEST_DELAY_MS = 300;
 
   function englishMessage(key, subs) {
     const text = ENGLISH[key] ?? key;
@@ -178,6 +197,11 @@
     let announced = null;
     let layoutFrame = 0;
     const findingNodes = new Map();
+    const suggestFn = typeof options.suggest === 'function' ? options.suggest : null;
+    let suggestions = null; // { text, list } for the note they were made for
+    let suggestAsked = false;
+    let suggestTimer = 0;
+    let suggestRequested = 0;
 
     const host = el('uncanned-coach', { 'data-uncanned-coach': '', 'data-theme': options.theme || 'auto' });
     const root = host.attachShadow({ mode: 'open' });
@@ -210,8 +234,17 @@
     }
     const findingsList = el('ul', { class: 'findings', 'aria-label': msg('findings') });
     const live = el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    const askButton = el('button', { type: 'button', class: 'ask', 'data-action': 'suggest', text: msg('rewrite_ask') });
+    const rewritesList = el('ol', { class: 'rewrite-list' });
+    const rewrites = el('section', { class: 'rewrites', 'data-suggestions': '', 'aria-label': msg('rewrites') }, [
+      el('h3', { text: msg('rewrites') }),
+      el('p', { class: 'rewrites-hint', text: msg('rewrites_hint') }),
+      rewritesList,
+    ]);
+    rewrites.hidden = true;
+    askButton.hidden = true;
     const panel = el('div', { class: 'panel', role: 'region', 'aria-label': msg('region') }, [
-      verdictRow, checklist, findingsList,
+      verdictRow, checklist, findingsList, askButton, rewrites,
     ]);
     root.append(style, overlay, panel, live);
 
@@ -399,9 +432,94 @@
       renderChecklist();
       renderFindings(list);
       renderMirror(list);
-      layout();
+      renderRewrites();
+      // Geometry waits for the next frame: reading it here would force a layout per keystroke.
+      syncScroll();
+      scheduleLayout();
       host.removeAttribute('data-uncanned-error');
       panel.querySelector('.error')?.remove();
+    }
+
+    // ---- Rewrites ---------------------------------------------------------------------------
+
+    // Offered unasked only when the note needs them; otherwise behind a button.
+    function wantsRewrites() {
+      return suggestAsked || report?.verdict === 'canned' || report?.verdict === 'needs_context';
+    }
+
+    function renderRewrites() {
+      if (!suggestFn) return;
+      const wanted = wantsRewrites();
+      askButton.hidden = wanted || !report;
+      const fresh = suggestions && suggestions.text === reportText;
+      rewrites.hidden = !(wanted && fresh && suggestions.list.length);
+      if (wanted && !fresh) scheduleSuggest();
+    }
+
+    function scheduleSuggest() {
+      clearTimeout(suggestTimer);
+      suggestTimer = setTimeout(fetchSuggestions, SUGGEST_DELAY_MS);
+    }
+
+    async function fetchSuggestions() {
+      if (destroyed || !suggestFn) return;
+      const text = textarea.value;
+      const mine = ++suggestRequested;
+      let answer;
+      try {
+        answer = await suggestFn(text, getContext());
+      } catch {
+        return;
+      }
+      // A newer request, or typing since, makes this answer stale.
+      if (destroyed || answer == null || mine !== suggestRequested || textarea.value !== text) return;
+      const list = Array.isArray(answer.suggestions) ? answer.suggestions : [];
+      suggestions = { text, list };
+      buildRewrites(list);
+      renderRewrites();
+    }
+
+    function rewriteText(s) {
+      // The slots, marked, so the writer sees at a glance what is left to fill in.
+      const text = String(s.text ?? '');
+      const parts = [];
+      let at = 0;
+      for (const slot of Array.isArray(s.slots) ? s.slots : []) {
+        const { start, end } = clampSpan(slot, text.length);
+        if (start < at) continue;
+        parts.push(text.slice(at, start), el('mark', { class: 'slot', text: text.slice(start, end) }));
+        at = end;
+      }
+      parts.push(text.slice(at));
+      return el('p', { class: 'rewrite-text' }, parts.map((p) => typeof p === 'string' ? document.createTextNode(p) : p));
+    }
+
+    function buildRewrites(list) {
+      rewritesList.replaceChildren(...list.map((s, i) => {
+        const intent = String(s.intent ?? '');
+        const label = msg('intent_' + intent);
+        const li = el('li', { class: 'rewrite', 'data-intent': intent }, [
+          el('span', { class: 'intent', text: label === 'intent_' + intent ? intent : label }),
+          rewriteText(s),
+          el('button', { type: 'button', 'data-action': 'apply', 'data-rewrite': i, text: msg('rewrite_use') }),
+        ]);
+        return li;
+      }));
+    }
+
+    function useRewrite(index) {
+      const s = suggestions?.list?.[index];
+      if (!s || typeof s.text !== 'string') return;
+      // Made for another text: the writer typed since; fetch rewrites for what is there now.
+      if (textarea.value !== suggestions.text) { scheduleSuggest(); return; }
+      applyEdit(textarea, 0, textarea.value.length, s.text);
+      // The first slot selected: the writer types straight over it.
+      const first = Array.isArray(s.slots) ? s.slots[0] : null;
+      if (first && textarea.value === s.text) {
+        const { start, end } = clampSpan(first, s.text.length);
+        textarea.setSelectionRange(start, end);
+      }
+      textarea.focus({ preventScroll: true });
     }
 
     function renderError() {
@@ -470,7 +588,10 @@
     async function update() {
       if (destroyed) return;
       const text = textarea.value;
-      if (text === '') dismissed.clear();
+      if (text === '') {
+        dismissed.clear();
+        suggestAsked = false;
+      }
       const mine = ++requested;
       let result;
       try {
@@ -500,6 +621,15 @@
     function onPanelClick(e) {
       const button = e.target.closest('button[data-action]');
       if (!button || !panel.contains(button)) return;
+      if (button.dataset.action === 'suggest') {
+        suggestAsked = true;
+        renderRewrites();
+        return;
+      }
+      if (button.closest('li.rewrite')) {
+        useRewrite(Number(button.dataset.rewrite));
+        return;
+      }
       const li = button.closest('li.finding');
       const entry = li?._entry;
       if (!entry) return;
@@ -562,6 +692,7 @@
       if (destroyed) return;
       destroyed = true;
       clearTimeout(announceTimer);
+      clearTimeout(suggestTimer);
       if (layoutFrame) cancelAnimationFrame(layoutFrame);
       resizeObserver.disconnect();
       textarea.removeEventListener('input', onInput);

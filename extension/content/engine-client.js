@@ -3,6 +3,7 @@
 //
 // Message protocol (see background.js):
 //   → { type: 'analyze', seq, text, context }   ← the report, or { error }
+//   → { type: 'suggest', seq, text, context }   ← { suggestions }, or { error }
 //   → { type: 'coach-css' }                      ← { css }, or { error }
 
 (function (U) {
@@ -30,23 +31,25 @@
   // so each request is numbered and an answer older than the newest one already delivered
   // resolves to null: typing fast never puts a stale report over a newer one.
   function createEngineClient() {
+    return { analyze: numbered('analyze'), suggest: numbered('suggest') };
+  }
+
+  function numbered(type) {
     let sent = 0;
     let delivered = 0;
-    return {
-      analyze(text, context) {
-        const seq = ++sent;
-        return send({ type: 'analyze', seq, text, context }).then(
-          (reply) => {
-            if (seq < delivered) return null;
-            delivered = seq;
-            return unwrap(reply);
-          },
-          (error) => {
-            if (seq < delivered) return null;
-            throw error;
-          },
-        );
-      },
+    return (text, context) => {
+      const seq = ++sent;
+      return send({ type, seq, text, context }).then(
+        (reply) => {
+          if (seq < delivered) return null;
+          delivered = seq;
+          return unwrap(reply);
+        },
+        (error) => {
+          if (seq < delivered) return null;
+          throw error;
+        },
+      );
     };
   }
 

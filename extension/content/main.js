@@ -51,6 +51,7 @@
     const entry = { context: box.context, contextKey: JSON.stringify(box.context), coach: null };
     entry.coach = U.coach.attach(box.textarea, {
       analyze: (text, context) => client.analyze(text, context),
+      suggest: (text, context) => client.suggest(text, context),
       getContext: () => entry.context,
       placeAfter: box.placeAfter,
       css,
