@@ -28,6 +28,17 @@
     }
   }
 
+  // The language of the extension's own strings, so the engine's messages match the coach
+  // around them. Neither getUILanguage nor @@ui_locale says it reliably: Chromium started with
+  // --lang=de shows German strings and still reports en-US.
+  function uiLanguage() {
+    try {
+      return api.i18n.getMessage('ui_lang') || api.i18n.getUILanguage();
+    } catch {
+      return undefined;
+    }
+  }
+
   function dismissedFor(box) {
     const owner = box.dialog || box.textarea;
     let set = dismissedByDialog.get(owner);
@@ -52,7 +63,8 @@
     entry.coach = U.coach.attach(box.textarea, {
       analyze: (text, context) => client.analyze(text, context),
       suggest: (text, context) => client.suggest(text, context),
-      getContext: () => entry.context,
+      // The engine writes its messages in the browser's language, whatever the note's.
+      getContext: () => ({ ...entry.context, lang: uiLanguage() }),
       placeAfter: box.placeAfter,
       css,
       theme: site.theme(),

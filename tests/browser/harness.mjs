@@ -60,7 +60,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 // `proxyPort`: the fixture server's port. Every request for a host other than loopback goes
 // through it, so it is logged there (and fails: nothing leaves the machine).
 // `firefoxPrefs`: extra preferences for a Firefox profile (Chromium has no equivalent here).
-export async function launch(kind, { extension = true, proxyPort = null, firefoxPrefs = {} } = {}) {
+export async function launch(kind, { extension = true, proxyPort = null, firefoxPrefs = {}, chromiumArgs = [] } = {}) {
   const started = performance.now();
   const extDir = extension ? extensionDir(kind) : null;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `uncanned-${kind}-`));
@@ -83,6 +83,7 @@ export async function launch(kind, { extension = true, proxyPort = null, firefox
         '--enable-unsafe-extension-debugging',
         `--user-data-dir=${profile}`,
         ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
+        ...chromiumArgs,
       ],
     }
     : {
@@ -299,7 +300,7 @@ const PAGE_HELPERS = `(() => {
 // otherwise), one tab, and the network watch, all closed afterwards whatever happened. A set-up
 // failure (no build, a browser that won't start) is rethrown by every test through `ctx.tab()`,
 // so each one fails with the reason instead of merely being cancelled.
-export function useBrowser(kind, { extension = true, server, timings, firefoxPrefs }) {
+export function useBrowser(kind, { extension = true, server, timings, firefoxPrefs, chromiumArgs }) {
   const ctx = { kind, session: null, network: null, since: null, error: null };
   let tab = null;
   let started = 0;
@@ -307,7 +308,7 @@ export function useBrowser(kind, { extension = true, server, timings, firefoxPre
     started = performance.now();
     ctx.since = mark(server);
     try {
-      ctx.session = await launch(kind, { extension, proxyPort: server.port, firefoxPrefs });
+      ctx.session = await launch(kind, { extension, proxyPort: server.port, firefoxPrefs, chromiumArgs });
       ctx.network = watchExtensionNetwork(ctx.session);
       tab = await newPage(ctx.session);
     } catch (error) {
