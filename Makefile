@@ -14,7 +14,7 @@ PKG := build/pkg
 WASM_RAW := target/$(WASM_TARGET)/wasm/uncanned.wasm
 RUST_SOURCES := Cargo.toml $(shell find src -type f)
 
-.PHONY: all deps build cli wasm extension test test-rust test-wasm test-browser lint browsers bench clean
+.PHONY: all deps build cli wasm extension dist test test-rust test-wasm test-package test-browser lint browsers bench clean
 
 all: deps build
 
@@ -39,7 +39,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 ## Build.
-build: cli wasm extension
+build: cli wasm extension dist
 
 cli:
 	cargo build --release --bin uncanned
@@ -55,8 +55,12 @@ $(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) | deps
 extension: wasm
 	node scripts/assemble.mjs
 
+# The store archives: dist/uncanned-chrome-<version>.zip and dist/uncanned-firefox-<version>.xpi.
+dist: extension
+	node scripts/package.mjs
+
 ## Tests.
-test: all browsers test-rust test-wasm test-browser lint
+test: all browsers test-rust test-wasm test-package test-browser lint
 
 browsers:
 	@if ! command -v chromium >/dev/null || ! command -v firefox-esr >/dev/null; then \
@@ -68,6 +72,9 @@ test-rust:
 
 test-wasm: wasm
 	node --test tests/wasm/
+
+test-package: dist
+	node --test tests/package/
 
 test-browser: extension browsers
 	node --test --test-concurrency=1 tests/browser/
