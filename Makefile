@@ -14,7 +14,7 @@ PKG := build/pkg
 WASM_RAW := target/$(WASM_TARGET)/wasm/uncanned.wasm
 RUST_SOURCES := Cargo.toml $(shell find src -type f)
 
-.PHONY: all deps build cli wasm extension dist test test-rust test-wasm test-package test-browser lint browsers bench clean
+.PHONY: all deps build cli wasm extension www serve dist screenshots test test-rust test-wasm test-package test-browser lint browsers bench clean
 
 all: deps build
 
@@ -39,7 +39,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 ## Build.
-build: cli wasm extension dist
+build: cli wasm extension www dist
 
 cli:
 	cargo build --release --bin uncanned
@@ -54,6 +54,13 @@ $(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) | deps
 
 extension: wasm
 	node scripts/assemble.mjs
+
+# The playground: dist/www/, servable from any static host.
+www: wasm
+	node scripts/www.mjs
+
+serve: www
+	node scripts/serve.mjs dist/www
 
 # The store archives: dist/uncanned-chrome-<version>.zip and dist/uncanned-firefox-<version>.xpi.
 dist: extension
@@ -76,8 +83,12 @@ test-wasm: wasm
 test-package: dist
 	node --test tests/package/
 
-test-browser: extension browsers
+test-browser: extension www browsers
 	node --test --test-concurrency=1 tests/browser/
+
+# The README's pictures, captured by the browser tests from the real pages.
+screenshots: extension www browsers
+	UNCANNED_BROWSERS=chromium UNCANNED_SCREENSHOTS=docs/screenshots node --test --test-concurrency=1 tests/browser/playground.test.mjs tests/browser/suggestions.test.mjs
 
 lint:
 	cargo fmt --check

@@ -4,9 +4,11 @@
 
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import {
-  BROWSERS, useBrowser, click, clickNoteBox, undo, waitFor, waitForNoteBox, waitForCoach,
+  ROOT, BROWSERS, useBrowser, click, clickNoteBox, undo, waitFor, waitForNoteBox, waitForCoach,
   waitForReport, assertNothingLeaked,
 } from './harness.mjs';
 
@@ -14,6 +16,8 @@ const CANNED = "I'd like to add you to my professional network on LinkedIn.";
 const PERSONAL = 'Hi Rosa, your talk on accessible forms at Inclusive Design 24 changed how we label inputs.';
 
 const pageState = (page) => page.evaluate(() => window.fixture.state());
+// The README's picture of the coach in LinkedIn's dialog, taken from this test's real run.
+const SHOTS = process.env.UNCANNED_SCREENSHOTS ? join(ROOT, process.env.UNCANNED_SCREENSHOTS) : join(ROOT, 'build', 'screenshots');
 
 // The rewrites the coach shows: intent, text and slots as rendered.
 function shownRewrites(page) {
@@ -67,6 +71,12 @@ for (const kind of BROWSERS) {
         assert.ok(r.text.length <= 200, `fits the dialog's 200: ${r.text}`);
         assert.ok(r.slots.length > 0 && r.slots.every((s) => s.startsWith('[') && s.endsWith(']')));
         assert.ok(r.apply);
+      }
+      if (kind === 'chromium') {
+        mkdirSync(SHOTS, { recursive: true });
+        const dialog = await page.evaluateHandle(() => __t.closestDeep(__t.noteBox(), '[role="dialog"]'));
+        await dialog.asElement().screenshot({ path: join(SHOTS, 'linkedin-dialog.png') });
+        await dialog.dispose();
       }
       const before_ = await pageState(page);
       const chosen = rewrites[0];
