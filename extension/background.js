@@ -5,9 +5,11 @@
 // Messages (from content/engine-client.js):
 //   { type: 'analyze', seq, text, context } → the report (src/report.rs), or { error }
 //   { type: 'suggest', seq, text, context } → { suggestions } (src/suggest.rs), or { error }
+//   { type: 'rules', lang }                 → [{ id, title }] for the options page, or { error }
 //   { type: 'coach-css' }                   → { css }, or { error }
+//   { type: 'open-options' }                → {} once the options page is open
 
-import init, { analyze, suggest } from './engine/uncanned.js';
+import init, { analyze, suggest, rules } from './engine/uncanned.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -68,6 +70,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
         () => runEngine(message.type === 'analyze' ? analyze : suggest, message),
         (error) => ({ error: `the engine failed to load: ${describe(error)}` }),
       ));
+    case 'rules':
+      return reply(sendResponse, engineReady.then(() => rules(typeof message.lang === 'string' ? message.lang : undefined)));
+    case 'open-options':
+      return reply(sendResponse, Promise.resolve(api.runtime.openOptionsPage()).then(() => ({})));
     case 'coach-css':
       return reply(sendResponse, loadCoachCss().then((css) => ({ css })));
     default:

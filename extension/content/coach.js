@@ -5,6 +5,7 @@
 //   const coach = Uncanned.coach.attach(textarea, {
 //     analyze: async (text, context) => report,   // null/undefined = superseded, ignore
 //     suggest: async (text, context) => ({ suggestions }), // optional: rewrites
+//     openSettings: () => {},                     // optional: a "Settings" button
 //     getContext: () => ({ recipient, limit }),   // optional
 //     css: '…coach.css text…',
 //     placeAfter: element,                        // or placeWithin: element; default after the textarea
@@ -69,6 +70,7 @@
     rewrites_hint: 'Type over the [brackets] with what only you know.',
     rewrite_use: 'Use this',
     rewrite_ask: 'Suggest a rewrite',
+    settings: 'Settings',
     intent_met: 'How you met',
     intent_worked_together: 'Working together',
     intent_their_work: 'Their work',
@@ -243,8 +245,12 @@
     ]);
     rewrites.hidden = true;
     askButton.hidden = true;
+    const openSettings = typeof options.openSettings === 'function' ? options.openSettings : null;
+    const settingsButton = openSettings
+      ? el('button', { type: 'button', class: 'settings', 'data-action': 'settings', text: msg('settings') })
+      : null;
     const panel = el('div', { class: 'panel', role: 'region', 'aria-label': msg('region') }, [
-      verdictRow, checklist, findingsList, askButton, rewrites,
+      verdictRow, checklist, findingsList, askButton, rewrites, settingsButton,
     ]);
     root.append(style, overlay, panel, live);
 
@@ -621,6 +627,10 @@
     function onPanelClick(e) {
       const button = e.target.closest('button[data-action]');
       if (!button || !panel.contains(button)) return;
+      if (button.dataset.action === 'settings') {
+        openSettings?.();
+        return;
+      }
       if (button.dataset.action === 'suggest') {
         suggestAsked = true;
         renderRewrites();

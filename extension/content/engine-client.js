@@ -5,6 +5,7 @@
 //   → { type: 'analyze', seq, text, context }   ← the report, or { error }
 //   → { type: 'suggest', seq, text, context }   ← { suggestions }, or { error }
 //   → { type: 'coach-css' }                      ← { css }, or { error }
+//   → { type: 'open-options' }                   ← {} once the options page is open
 
 (function (U) {
   'use strict';
@@ -61,6 +62,8 @@
   }
 
   U.createEngineClient = createEngineClient;
+  // Content scripts cannot open the options page themselves; the background can.
+  U.openSettings = () => send({ type: 'open-options' });
   U.loadCoachCss = loadCoachCss;
   U.extensionAlive = () => {
     try {

@@ -19,6 +19,8 @@
   let css = null;
   let cssPending = false;
   let stopWatching = null;
+  // The writer's settings; nothing attaches until they are known, so a paused coach never flashes.
+  let state = null;
 
   function messages(key, substitutions) {
     try {
@@ -63,8 +65,9 @@
     entry.coach = U.coach.attach(box.textarea, {
       analyze: (text, context) => client.analyze(text, context),
       suggest: (text, context) => client.suggest(text, context),
+      openSettings: () => { U.openSettings().catch(() => {}); },
       // The engine writes its messages in the browser's language, whatever the note's.
-      getContext: () => ({ ...entry.context, lang: uiLanguage() }),
+      getContext: () => U.settings.contextFrom(state.settings, { ...entry.context, lang: uiLanguage() }),
       placeAfter: box.placeAfter,
       css,
       theme: site.theme(),
@@ -80,15 +83,24 @@
     coaches.delete(textarea);
   }
 
+  function detachAll() {
+    for (const textarea of [...coaches.keys()]) detach(textarea);
+  }
+
   function teardown() {
     stopWatching?.();
     stopWatching = null;
-    for (const textarea of [...coaches.keys()]) detach(textarea);
+    stopSettings?.();
+    detachAll();
   }
 
   function sync() {
     if (!U.extensionAlive()) {
       teardown();
+      return;
+    }
+    if (!state || state.paused) {
+      detachAll();
       return;
     }
     const boxes = site.scan();
@@ -139,5 +151,22 @@
     }
   }
 
+  // The popup asks whether this page has a note box, and whether the coach is paused.
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (message?.type !== 'status' || sender.id !== api.runtime.id) return false;
+    sendResponse({ box: site.scan().length > 0, paused: Boolean(state?.paused) });
+    return false;
+  });
+
+  function applySettings(next) {
+    const settingsChanged = JSON.stringify(next.settings) !== JSON.stringify(state?.settings);
+    state = next;
+    sync();
+    // Options changed in another tab reach an open dialog at once: same note, new context.
+    if (settingsChanged) for (const { coach } of coaches.values()) coach.update();
+  }
+
+  const stopSettings = U.settings.watch(applySettings);
+  U.settings.load().then(applySettings, () => applySettings({ settings: U.settings.DEFAULTS, paused: false }));
   stopWatching = site.watch(sync);
 })(globalThis.Uncanned || (globalThis.Uncanned = {}));
