@@ -7,7 +7,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
-  BROWSERS, useBrowser, click, clickNoteBox, undo, waitFor, waitForNoteBox, waitForCoach,
+  BROWSERS, useBrowser, openNote, click, clickNoteBox, undo, waitFor, waitForNoteBox, waitForCoach,
   waitForReport, assertNothingLeaked, percentile, fmtMs,
 } from './harness.mjs';
 
@@ -17,13 +17,6 @@ const CANNED = "I'd like to add you to my professional network on LinkedIn.";
 const LATENCY_NOTE = 'Hi Rosa, your talk on accessible forms was so useful';
 
 const pageState = (page) => page.evaluate(() => window.fixture.state());
-
-async function openNote(page, name = 'Rosa Díaz') {
-  await click(page, `button[aria-label="Invite ${name} to connect"]`);
-  await click(page, 'button[aria-label="Add a free note"]');
-  await waitForNoteBox(page);
-  await waitForCoach(page);
-}
 
 // Every coach in the page, and whether the one for the visible box is the only one.
 function coachCensus(page) {

@@ -419,6 +419,15 @@ export async function clickNoteBox(page) {
   await page.mouse.click(point.x, point.y);
 }
 
+// Opens the era C invitation dialog on a fixture profile and its note stage, as a member would:
+// Connect, then "Add a free note"; resolves once the note box and its coach are there.
+export async function openNote(page, name = 'Rosa Díaz') {
+  await click(page, `button[aria-label="Invite ${name} to connect"]`);
+  await click(page, 'button[aria-label="Add a free note"]');
+  await waitForNoteBox(page);
+  await waitForCoach(page);
+}
+
 export async function selectAll(page) {
   await page.keyboard.down('Control');
   await page.keyboard.press('KeyA');

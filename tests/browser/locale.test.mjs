@@ -6,7 +6,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
-  BROWSERS, useBrowser, click, clickNoteBox, waitFor, waitForNoteBox, waitForCoach, waitForReport,
+  BROWSERS, useBrowser, openNote, clickNoteBox, waitFor, waitForReport,
 } from './harness.mjs';
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
@@ -25,10 +25,7 @@ if (BROWSERS.includes('chromium')) {
     it('verdict, checklist and findings are in German for an English note', async () => {
       const { page } = ctx.tab();
       await page.goto(server.url('/in/rosa-diaz/?ui=c'));
-      await click(page, 'button[aria-label="Invite Rosa Díaz to connect"]');
-      await click(page, 'button[aria-label="Add a free note"]');
-      await waitForNoteBox(page);
-      await waitForCoach(page);
+      await openNote(page);
       await clickNoteBox(page);
       await page.keyboard.type(CANNED);
       await waitForReport(page, { verdict: 'canned', rules: ['canned-default'] });

@@ -7,8 +7,8 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
-  BROWSERS, useBrowser, click, clickNoteBox, selectAll, waitFor, waitForNoteBox, waitForCoach,
-  waitForReport, assertNothingLeaked, fmtMs,
+  BROWSERS, useBrowser, openNote, clickNoteBox, selectAll, waitFor, waitForReport,
+  assertNothingLeaked, fmtMs,
 } from './harness.mjs';
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
@@ -55,10 +55,7 @@ for (const kind of BROWSERS) {
     it('the first keystroke after a suspension gets an answer, and typing goes on', async () => {
       const { page } = ctx.tab();
       await page.goto(server.url('/in/marco-rossi/?ui=c&delay=100'));
-      await click(page, 'button[aria-label="Invite Marco Rossi to connect"]');
-      await click(page, 'button[aria-label="Add a free note"]');
-      await waitForNoteBox(page);
-      await waitForCoach(page);
+      await openNote(page, 'Marco Rossi');
       await clickNoteBox(page);
       await page.keyboard.type(CANNED);
       await waitForReport(page, { verdict: 'canned', rules: ['canned-default'] });

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import {
-  ROOT, BROWSERS, useBrowser, newPage, click, clickNoteBox, selectAll, waitFor, waitForNoteBox,
+  ROOT, BROWSERS, useBrowser, openNote, newPage, click, clickNoteBox, selectAll, waitFor,
   waitForCoach, waitForReport, assertNothingLeaked,
 } from './harness.mjs';
 
@@ -57,10 +57,7 @@ for (const kind of BROWSERS.filter((k) => k === 'chromium')) {
     it('options apply to an open dialog without a reload', async () => {
       const { page } = ctx.tab();
       await page.goto(server.url('/in/rosa-diaz/?ui=c'));
-      await click(page, 'button[aria-label="Invite Rosa Díaz to connect"]');
-      await click(page, 'button[aria-label="Add a free note"]');
-      await waitForNoteBox(page);
-      await waitForCoach(page);
+      await openNote(page);
       await clickNoteBox(page);
       await page.keyboard.type('Hi, are you hiring?');
       await waitForReport(page, { rules: ['job-ask', 'missing-context'] });

@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import {
-  ROOT, BROWSERS, useBrowser, click, clickNoteBox, undo, waitFor, waitForNoteBox, waitForCoach,
-  waitForReport, assertNothingLeaked,
+  ROOT, BROWSERS, useBrowser, openNote, click, clickNoteBox, undo, waitFor, waitForReport,
+  assertNothingLeaked,
 } from './harness.mjs';
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
@@ -32,13 +32,6 @@ function shownRewrites(page) {
       apply: Boolean(li.querySelector('button[data-action="apply"]')),
     }));
   });
-}
-
-async function openNote(page) {
-  await click(page, 'button[aria-label="Invite Rosa Díaz to connect"]');
-  await click(page, 'button[aria-label="Add a free note"]');
-  await waitForNoteBox(page);
-  await waitForCoach(page);
 }
 
 const server = await startServer();
