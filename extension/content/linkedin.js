@@ -94,6 +94,9 @@
     for (;;) {
       const parent = el.parentElement;
       if (!parent || parent === dialog || parent === document.body || parent === document.documentElement) break;
+      // Era B's padded content area: the coach goes inside it, not flush against the modal's
+      // edges between the content and the action bar.
+      if (parent.matches('.artdeco-modal__content, [class*="modal__content"]')) break;
       if (parent.querySelectorAll('button, textarea, input, select, [role="button"]').length > 1) break;
       el = parent;
     }

@@ -223,14 +223,19 @@ const PAGE_HELPERS = `(() => {
   }
   // The centre of el in viewport coordinates if a click there would reach it, else null.
   function clickPoint(el) {
-    let r = el.getBoundingClientRect();
+    const point = () => {
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + Math.min(r.height / 2, 12);
+      return containsDeep(el, hitDeep(x, y)) ? { x, y } : null;
+    };
+    const r = el.getBoundingClientRect();
     if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) {
       el.scrollIntoView({ block: 'center', inline: 'center' });
-      r = el.getBoundingClientRect();
     }
-    const x = r.left + r.width / 2;
-    const y = r.top + Math.min(r.height / 2, 12);
-    return containsDeep(el, hitDeep(x, y)) ? { x, y } : null;
+    // Out of sight inside a scrolled box (the coach's panel, a dialog): scroll it, as a user would.
+    if (!point()) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    return point();
   }
   function activeDeep() {
     let a = document.activeElement;

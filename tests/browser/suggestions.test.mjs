@@ -65,6 +65,15 @@ for (const kind of BROWSERS) {
         assert.ok(r.slots.length > 0 && r.slots.every((s) => s.startsWith('[') && s.endsWith(']')));
         assert.ok(r.apply);
       }
+      // The coach, rewrites and all, leaves Send in sight and clickable, without scrolling.
+      const sendInSight = await page.evaluate(() => {
+        const send = __t.all('button[aria-label="Send invitation"]').find(__t.visible);
+        const r = send.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return r.top >= 0 && r.bottom <= innerHeight && __t.hitDeep(x, y)?.closest('button') === send;
+      });
+      assert.equal(sendInSight, true, 'the Send button stays visible and uncovered');
       if (kind === 'chromium') {
         mkdirSync(SHOTS, { recursive: true });
         const dialog = await page.evaluateHandle(() => __t.closestDeep(__t.noteBox(), '[role="dialog"]'));
