@@ -510,3 +510,94 @@ fn suggest_usage_errors() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("UTF-8"));
 }
+
+/// 𠮷 (in the surname Yoshida) is outside the BMP: two UTF-16 units, one `char`, four bytes.
+/// A slot offset counted in anything but UTF-16 units would miss its brackets after it.
+#[test]
+fn suggest_slots_are_utf16_offsets_after_a_non_bmp_name() {
+    let out = uncanned(
+        &[
+            "suggest",
+            "--json",
+            "--recipient",
+            "𠮷田 太郎",
+            "--limit",
+            "200",
+        ],
+        CANNED.as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let answer = json(&out);
+    assert_suggestions(&answer, 200);
+    for s in answer["suggestions"].as_array().unwrap() {
+        let text = s["text"].as_str().unwrap();
+        assert!(text.starts_with("Hi 𠮷田,"), "{text}");
+        let start = s["slots"][0]["start"].as_u64().unwrap() as usize;
+        let chars_before = String::from_utf16(&text.encode_utf16().take(start).collect::<Vec<_>>())
+            .unwrap()
+            .chars()
+            .count();
+        assert_eq!(
+            chars_before + 1,
+            start,
+            "UTF-16 units, not characters: {text}"
+        );
+    }
+
+    // The text output finds the same slots: each one listed under "fill in" is in its rewrite.
+    let out = uncanned(&["suggest", "--recipient", "𠮷田 太郎", CANNED], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut listed = 0;
+    for pair in lines.windows(2) {
+        let Some(slots) = pair[1].strip_prefix("   fill in: ") else {
+            continue;
+        };
+        for slot in slots.split(", ") {
+            assert!(
+                slot.starts_with('[') && slot.ends_with(']'),
+                "{slot} in {text}"
+            );
+            assert!(pair[0].contains(slot), "{slot} not in {}", pair[0]);
+            listed += 1;
+        }
+    }
+    assert!(listed >= 3, "{text}");
+}
+
+/// The kept sentence is 192 characters but 202 UTF-16 units (ten emoji): a free account's 200
+/// is counted the way LinkedIn's textarea counts, so the rewrite that keeps it does not fit.
+#[test]
+fn suggest_limit_counts_utf16_units() {
+    let own = format!(
+        "Your keynote at RustConf on async executors was the clearest I've heard; our team at \
+         Fjord Labs rebuilt our scheduler after it and cut our tail latency by forty percent \
+         wow wow wow {}.",
+        "🎉".repeat(10)
+    );
+    assert_eq!(
+        (own.chars().count(), own.encode_utf16().count()),
+        (192, 202)
+    );
+    let note = format!("{CANNED} {own}");
+    let intents = |answer: &Value| -> Vec<String> {
+        answer["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["intent"].as_str().unwrap().to_owned())
+            .collect()
+    };
+
+    let out = uncanned(&["suggest", "--json", "--limit", "200", &note], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let answer = json(&out);
+    assert_suggestions(&answer, 200);
+    assert!(!intents(&answer).contains(&"replace_canned".to_owned()));
+
+    let out = uncanned(&["suggest", "--json", "--limit", "300", &note], b"");
+    let answer = json(&out);
+    assert_eq!(intents(&answer)[0], "replace_canned", "{answer}");
+    assert_eq!(answer["suggestions"][0]["text"], own.as_str());
+}

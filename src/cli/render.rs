@@ -38,6 +38,8 @@ const YELLOW: &str = "\x1b[1;33m";
 const GREEN: &str = "\x1b[1;32m";
 const CYAN: &str = "\x1b[1;36m";
 const BLUE: &str = "\x1b[1;34m";
+/// Bold, underlined yellow: a slot reads as a blank to fill in, not as a warning.
+const SLOT: &str = "\x1b[1;4;33m";
 
 impl Style {
     fn paint(self, code: &str, text: &str) -> String {
@@ -79,7 +81,7 @@ pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
             }
             text.push_str(&piece(at, a));
             let slot = piece(a, b);
-            text.push_str(&style.paint(YELLOW, &slot));
+            text.push_str(&style.paint(SLOT, &slot));
             slots.push(slot);
             at = b;
         }
@@ -612,6 +614,50 @@ checklist:
         let (col, len) = carets(&out);
         assert_eq!(col, ELLIPSIS.len() + LEAD_COLS);
         assert_eq!(col + len, MAX_COLS - ELLIPSIS.len());
+    }
+
+    fn rewrite(text: &str, slots: &[&str]) -> Suggestion {
+        Suggestion {
+            intent: "met".into(),
+            text: text.into(),
+            slots: slots.iter().map(|s| utf16(text, s)).collect(),
+        }
+    }
+
+    #[test]
+    fn rewrites_are_numbered_with_their_slots_listed() {
+        let list = [
+            rewrite("Hi 🌍Zoë, we met at [event].", &["[event]"]),
+            rewrite("Hi [name], keep in touch.", &["[name]"]),
+        ];
+        let out = render_suggestions(&list, Style { color: false });
+        assert_eq!(
+            out,
+            "1. met\n   Hi 🌍Zoë, we met at [event].\n   fill in: [event]\n\n\
+             2. met\n   Hi [name], keep in touch.\n   fill in: [name]\n\n"
+        );
+        let coloured = render_suggestions(&list, Style { color: true });
+        assert!(
+            coloured.contains("we met at \x1b[1;4;33m[event]\x1b[0m."),
+            "{coloured}"
+        );
+        assert_eq!(
+            render_suggestions(&[], Style { color: false }),
+            "no rewrite fits this limit\n"
+        );
+    }
+
+    #[test]
+    fn rewrite_slots_out_of_range_or_out_of_order_do_not_panic() {
+        let mut s = rewrite("Hi 🎉 [x]", &[]);
+        s.slots = vec![
+            Span::new(6, 9),
+            Span::new(4, 5),
+            Span::new(8, 99),
+            Span::new(3, 4),
+        ];
+        let out = render_suggestions(&[s], Style { color: false });
+        assert!(out.starts_with("1. met\n   Hi 🎉 [x]\n"), "{out}");
     }
 
     #[test]
