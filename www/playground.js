@@ -16,7 +16,7 @@ const send = $('send');
 const EXAMPLES = [
   ['LinkedIn’s default', 'Rosa Díaz', "I'd like to add you to my professional network on LinkedIn.\n- Patricia"],
   ['The “double generic”', 'Priya Shah', 'Alex Ray has indicated you are a fellow group member of Women in Data:\nI\'d like to add you to my professional network on LinkedIn.\n- Alex Ray'],
-  ['Flattery, no context', 'Emily Chen', "Hi Emily, I came across your profile and was impressed by your experience. I'm passionate about the same field and would love to connect."],
+  ['Flattery, no context', 'Emily Chen', "Hi Emily, I came across your profile and was impressed by your experience. I'm passionate about the same field. I'd love to connect."],
   ['A shared group, no why', 'Ines Costa', "Hi Ines, we're both members of the Rust in Production group."],
   ['Who sent you, not why', 'Molly Park', "I'd like to connect with you because my best friend Molly says I should."],
   ['A misspelt one', 'Rosa Díaz', "Hi Rosa, I really enjoyed your webinar on accessible forms. I'd love to conect and learn more about your work."],
@@ -73,7 +73,8 @@ async function start() {
     suggest: async (text, ctx) => suggest(text, ctx),
     getContext: context,
     css,
-    placeAfter: $('note-wrap'),
+    // Inside the box's margins, under the counter, as in LinkedIn's own dialog.
+    placeWithin: $('note-wrap'),
     theme: 'auto',
     messages: (key, subs) => messages(key, subs),
   });
@@ -99,6 +100,8 @@ async function start() {
       // Through the same one-click path as the coach's fixes: Ctrl+Z brings back what was there.
       Uncanned.coach.applyEdit(note, 0, note.value.length, text);
       note.setSelectionRange(text.length, text.length);
+      // In the one-column layout the note box is below the list: bring it up to where they look.
+      note.scrollIntoView({ block: 'nearest' });
       updateDialog();
       coach.update();
     });
@@ -107,9 +110,13 @@ async function start() {
     list.append(li);
   }
 
-  $('clear').addEventListener('click', () => {
+  // LinkedIn's Cancel closes the dialog; here there is nothing to close, so it empties the note,
+  // undoably, as a writer starting over would.
+  $('cancel').addEventListener('click', () => {
+    if (note.value === '') return;
     Uncanned.coach.applyEdit(note, 0, note.value.length, '');
     updateDialog();
+    $('sent').textContent = 'Note emptied. Ctrl+Z brings it back.';
   });
   send.addEventListener('click', () => {
     $('sent').textContent = 'This is a playground: nothing was sent.';

@@ -90,34 +90,48 @@ for (const kind of BROWSERS) {
       await clickNoteBox(page);
       await undo(page);
       await waitFor(page, () => document.getElementById('custom-message').value === 'Hi Rosa', undefined, { message: 'Ctrl+Z back to what was typed' });
+
+      // Cancel starts over, and is undone like any edit.
+      await click(page, '#cancel');
+      await waitFor(page, () => document.getElementById('custom-message').value === '', undefined, { message: 'Cancel empties the note' });
+      assert.equal(await page.evaluate(() => document.getElementById('counter').textContent), '0/300');
+      await undo(page);
+      await waitFor(page, () => document.getElementById('custom-message').value === 'Hi Rosa', undefined, { message: 'Ctrl+Z after Cancel' });
       assert.deepEqual(ctx.tab().errors, []);
     });
 
     if (kind === 'chromium') {
-      it('has no serious or critical accessibility violations with the coach open (axe-core)', async () => {
+      it('has no serious or critical accessibility violations with the coach open, light and dark (axe-core)', async () => {
         const { page } = ctx.tab();
-        await openPlayground(page);
-        await clickNoteBox(page);
-        await page.keyboard.type(CANNED);
-        await waitForReport(page, { verdict: 'canned' });
-        await waitFor(page, () => {
-          const s = document.querySelector('[data-uncanned-coach]')?.shadowRoot?.querySelector('[data-suggestions]');
-          return Boolean(s && !s.hidden);
-        }, undefined, { message: 'rewrites shown' });
-        await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-        const violations = await page.evaluate(async () => {
-          const result = await window.axe.run(document, { resultTypes: ['violations'] });
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        assert.deepEqual(violations, []);
+        const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+        for (const scheme of ['light', 'dark']) {
+          await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+          await openPlayground(page);
+          await clickNoteBox(page);
+          await page.keyboard.type(CANNED);
+          await waitForReport(page, { verdict: 'canned' });
+          await waitFor(page, () => {
+            const s = document.querySelector('[data-uncanned-coach]')?.shadowRoot?.querySelector('[data-suggestions]');
+            return Boolean(s && !s.hidden);
+          }, undefined, { message: 'rewrites shown' });
+          await page.addScriptTag({ content: axe });
+          const violations = await page.evaluate(async () => {
+            const result = await window.axe.run(document, { resultTypes: ['violations'] });
+            return result.violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          assert.deepEqual(violations, [], `${scheme} scheme`);
+        }
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
       });
 
       it('takes the README screenshots', async () => {
         const { page } = ctx.tab();
         mkdirSync(SHOTS, { recursive: true });
         await openPlayground(page);
+        // A blinking caret would make each capture differ from the last.
+        await page.addStyleTag({ content: '#custom-message { caret-color: transparent; }' });
         const dialog = async (name) => {
           const handle = await page.$('.dialog');
           await handle.screenshot({ path: join(SHOTS, name) });
