@@ -75,10 +75,19 @@ for (const kind of BROWSERS) {
       });
       assert.equal(sendInSight, true, 'the Send button stays visible and uncovered');
       if (kind === 'chromium') {
+        // A common laptop window for the picture (the check above used the smaller default);
+        // the coach's bound follows the window height.
+        const viewport = page.viewport();
+        await page.setViewport({ width: 1280, height: 800 });
+        // A blinking caret would make each capture differ from the last.
+        await page.evaluate(() => { __t.noteBox().style.caretColor = 'transparent'; });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         mkdirSync(SHOTS, { recursive: true });
         const dialog = await page.evaluateHandle(() => __t.closestDeep(__t.noteBox(), '[role="dialog"]'));
         await dialog.asElement().screenshot({ path: join(SHOTS, 'linkedin-dialog.png') });
         await dialog.dispose();
+        await page.evaluate(() => { __t.noteBox().style.caretColor = ''; });
+        if (viewport) await page.setViewport(viewport);
       }
       const before_ = await pageState(page);
       const chosen = rewrites[0];
