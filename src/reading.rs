@@ -163,6 +163,17 @@ impl<'a> Reading<'a> {
         reason_next || cue_in_sentence
     }
 
+    /// Whether stock text `hit` opens its sentence (after a greeting, if any) and so runs to
+    /// its end as a sentence of its own: only then can it be cut or swapped without leaving
+    /// half a sentence ("…and would ." from "…and would love to connect.").
+    pub fn opens_sentence(&self, hit: &Hit) -> bool {
+        let first = self.note.sentences[self.note.tokens[hit.start].sentence]
+            .tokens
+            .start;
+        let greeting_end = self.greeting.as_ref().map_or(0, |g| g.tokens.end);
+        hit.start == first || (first < greeting_end && hit.start == greeting_end)
+    }
+
     /// The end of a match of `section` starting exactly at token `at`, within its sentence.
     fn starts_with(
         &self,

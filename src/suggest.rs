@@ -361,7 +361,7 @@ fn replace_canned(r: &Reading, t: &Templates, ctx: &Context) -> Option<Filled> {
     let canned: Vec<_> = r
         .stock
         .iter()
-        .filter(|h| h.section == p.default || h.section == p.generic)
+        .filter(|h| (h.section == p.default || h.section == p.generic) && r.opens_sentence(h))
         .collect();
     if canned.is_empty() || r.own_words() == 0 {
         return None;
@@ -658,6 +658,18 @@ mod tests {
         )
         .iter()
         .all(|s| s.intent != REPLACE_CANNED));
+    }
+
+    #[test]
+    fn stock_words_inside_a_sentence_are_not_swapped_out() {
+        let note = "Hi Emily, I came across your profile and was impressed by your experience. I'm passionate about the same field and would love to connect.";
+        for s in suggest(note, &to("Emily Chen")) {
+            assert!(
+                !s.text.contains("would We met") && !s.text.contains("would ."),
+                "{}",
+                s.text
+            );
+        }
     }
 
     #[test]

@@ -36,13 +36,15 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
             r.messages.get(&key, &[("who", &who)]),
             r.span(hit.start..hit.end),
         );
-        f.fixes.push(fix(
-            r,
-            &[rule, ".fix"].concat(),
-            &[],
-            removal(r, hit),
-            String::new(),
-        ));
+        if r.opens_sentence(hit) {
+            f.fixes.push(fix(
+                r,
+                &[rule, ".fix"].concat(),
+                &[],
+                removal(r, hit),
+                String::new(),
+            ));
+        }
         out.push(f);
     }
 }
@@ -191,6 +193,21 @@ mod tests {
             "Hi Sam! Hope all is well."
         );
         assert_eq!(check(note).verdict, Verdict::Personal);
+    }
+
+    #[test]
+    fn stock_words_inside_a_sentence_of_ones_own_are_not_cut_out() {
+        let note = "Hi Emily, I came across your profile and was impressed by your experience. I'm passionate about the same field and would love to connect.";
+        let report = analyze(note, &to("Emily Chen"));
+        let generic = report
+            .findings
+            .iter()
+            .find(|f| slice(note, f.span).contains("love to connect"))
+            .expect("the generic request is still pointed at");
+        assert!(
+            generic.fixes.is_empty(),
+            "no removal that leaves half a sentence"
+        );
     }
 
     #[test]
