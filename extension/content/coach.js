@@ -83,7 +83,7 @@
     intent_intent_hiring: 'Hiring',
     intent_replace_canned: 'Your note, without the canned line',
   };
-  // Rewrites are fetched once the writer pauses, not on every keystroke.
+  // A fetch that is due waits for the writer to pause: never one per keystroke.
   const SUGGEST_DELAY_MS = 300;
 
   function englishMessage(key, subs) {
@@ -200,10 +200,16 @@
     let layoutFrame = 0;
     const findingNodes = new Map();
     const suggestFn = typeof options.suggest === 'function' ? options.suggest : null;
-    let suggestions = null; // { text, list } for the note they were made for
+    let suggestions = null; // { text, list, quotesNote } on screen, or null
     let suggestAsked = false;
+    let suggestDue = false;
     let suggestTimer = 0;
     let suggestRequested = 0;
+    // The verdict that last made rewrites show unasked; a new one fetches afresh.
+    let rewriteVerdict = null;
+    // A rewrite just put in: its own verdict is no reason to replace the list it came from.
+    let usedText = null;
+    let focusRewritesOnArrival = false;
 
     const host = el('uncanned-coach', { 'data-uncanned-coach': '', 'data-theme': options.theme || 'auto' });
     const root = host.attachShadow({ mode: 'open' });
@@ -448,18 +454,44 @@
 
     // ---- Rewrites ---------------------------------------------------------------------------
 
-    // Offered unasked only when the note needs them; otherwise behind a button.
-    function wantsRewrites() {
-      return suggestAsked || report?.verdict === 'canned' || report?.verdict === 'needs_context';
+    // Offered unasked only for a note that needs them; otherwise behind a button. An empty box
+    // is not a note yet.
+    function verdictWantsRewrites() {
+      return reportText.trim() !== '' && (report?.verdict === 'canned' || report?.verdict === 'needs_context');
     }
 
+    function wantsRewrites() {
+      return suggestAsked || verdictWantsRewrites();
+    }
+
+    // Runs with every report, so it only decides; fetching waits for a pause. Typing alone does
+    // not refetch: each rewrite replaces the whole note, so a list made a few keystrokes ago
+    // still puts in exactly what it shows, and a list that reshuffled while the writer reads it
+    // would be worse than one that is a little behind. The exception is the rewrite that keeps
+    // the writer's own sentences: it must not bring back words they have since changed.
     function renderRewrites() {
       if (!suggestFn) return;
+      const verdict = verdictWantsRewrites() ? report.verdict : null;
+      if (verdict && verdict !== rewriteVerdict && reportText !== usedText) suggestDue = true;
+      if (suggestions?.quotesNote && suggestions.text !== reportText && reportText !== usedText) suggestDue = true;
+      rewriteVerdict = verdict;
       const wanted = wantsRewrites();
-      askButton.hidden = wanted || !report;
-      const fresh = suggestions && suggestions.text === reportText;
-      rewrites.hidden = !(wanted && fresh && suggestions.list.length);
-      if (wanted && !fresh) scheduleSuggest();
+      if (!wanted) {
+        suggestDue = false;
+        clearTimeout(suggestTimer);
+        if (suggestions) {
+          suggestions = null;
+          suggestRequested++; // an answer still on its way is no longer wanted either
+          rewritesList.replaceChildren();
+        }
+      } else if (suggestDue) {
+        scheduleSuggest();
+      }
+      // Set only on a change: this runs on every keystroke.
+      const hideAsk = wanted || !report;
+      const hideList = !(wanted && suggestions?.list.length);
+      if (askButton.hidden !== hideAsk) askButton.hidden = hideAsk;
+      if (rewrites.hidden !== hideList) rewrites.hidden = hideList;
     }
 
     function scheduleSuggest() {
@@ -468,6 +500,8 @@
     }
 
     async function fetchSuggestions() {
+      clearTimeout(suggestTimer);
+      suggestDue = false;
       if (destroyed || !suggestFn) return;
       const text = textarea.value;
       const mine = ++suggestRequested;
@@ -475,19 +509,30 @@
       try {
         answer = await suggestFn(text, getContext());
       } catch {
+        // Nothing to show: a writer who asked gets the button back to ask again.
+        if (!destroyed && mine === suggestRequested && !suggestions && suggestAsked) {
+          suggestAsked = false;
+          renderRewrites();
+        }
         return;
       }
-      // A newer request, or typing since, makes this answer stale.
-      if (destroyed || answer == null || mine !== suggestRequested || textarea.value !== text) return;
-      const list = Array.isArray(answer.suggestions) ? answer.suggestions : [];
-      suggestions = { text, list };
+      // Only the newest request fills the list: a slow answer never replaces a newer one.
+      if (destroyed || answer == null || mine !== suggestRequested || !wantsRewrites()) return;
+      const list = Array.isArray(answer.suggestions) ? answer.suggestions.filter((s) => typeof s?.text === 'string') : [];
+      suggestions = { text, list, quotesNote: list.some((s) => s.intent === 'replace_canned') };
       buildRewrites(list);
       renderRewrites();
+      // Asked for from the keyboard: the answer is where focus goes next, unless the writer has
+      // gone back to typing meanwhile.
+      if (focusRewritesOnArrival) {
+        focusRewritesOnArrival = false;
+        if (textarea.value === text) rewritesList.querySelector('button')?.focus();
+      }
     }
 
-    function rewriteText(s) {
+    function rewriteText(s, id) {
       // The slots, marked, so the writer sees at a glance what is left to fill in.
-      const text = String(s.text ?? '');
+      const text = s.text;
       const parts = [];
       let at = 0;
       for (const slot of Array.isArray(s.slots) ? s.slots : []) {
@@ -497,28 +542,44 @@
         at = end;
       }
       parts.push(text.slice(at));
-      return el('p', { class: 'rewrite-text' }, parts.map((p) => typeof p === 'string' ? document.createTextNode(p) : p));
+      return el('p', { class: 'rewrite-text', id }, parts.map((p) => typeof p === 'string' ? document.createTextNode(p) : p));
     }
 
     function buildRewrites(list) {
+      // A rebuilt list must not drop keyboard focus on the page, out of the dialog.
+      const focused = root.activeElement?.closest?.('li.rewrite');
+      const focusedAt = focused ? [...rewritesList.children].indexOf(focused) : -1;
       rewritesList.replaceChildren(...list.map((s, i) => {
         const intent = String(s.intent ?? '');
         const label = msg('intent_' + intent);
-        const li = el('li', { class: 'rewrite', 'data-intent': intent }, [
-          el('span', { class: 'intent', text: label === 'intent_' + intent ? intent : label }),
-          rewriteText(s),
-          el('button', { type: 'button', 'data-action': 'apply', 'data-rewrite': i, text: msg('rewrite_use') }),
+        return el('li', { class: 'rewrite', 'data-intent': intent }, [
+          el('span', { class: 'intent', id: `rewrite-${i}-intent`, text: label === 'intent_' + intent ? intent : label }),
+          rewriteText(s, `rewrite-${i}-text`),
+          // Five buttons all saying "Use this" need their rewrite read out with them.
+          el('button', {
+            type: 'button',
+            'data-action': 'apply',
+            'data-rewrite': i,
+            'aria-describedby': `rewrite-${i}-intent rewrite-${i}-text`,
+            text: msg('rewrite_use'),
+          }),
         ]);
-        return li;
       }));
+      if (focusedAt >= 0) {
+        const buttons = rewritesList.querySelectorAll('button');
+        (buttons[Math.min(focusedAt, buttons.length - 1)] ?? textarea).focus({ preventScroll: true });
+      }
     }
 
     function useRewrite(index) {
       const s = suggestions?.list?.[index];
-      if (!s || typeof s.text !== 'string') return;
-      // Made for another text: the writer typed since; fetch rewrites for what is there now.
-      if (textarea.value !== suggestions.text) { scheduleSuggest(); return; }
+      if (!s) return;
+      // What the list shows is what goes in, even if the writer typed since it was made: the
+      // rewrite replaces the whole note, and Ctrl+Z brings theirs back.
+      usedText = s.text;
       applyEdit(textarea, 0, textarea.value.length, s.text);
+      // Chosen: the list makes way for the checks on the new note, unless that note needs one.
+      suggestAsked = false;
       // The first slot selected: the writer types straight over it.
       const first = Array.isArray(s.slots) ? s.slots[0] : null;
       if (first && textarea.value === s.text) {
@@ -614,6 +675,13 @@
       render();
     }
 
+    // The caller's update(): the context changed (recipient, limit, language), and rewrites on
+    // screen greet, fit and speak for the old one.
+    function refresh() {
+      if (suggestions || suggestDue) suggestDue = true;
+      return update();
+    }
+
     // ---- Events ----------------------------------------------------------------------------
 
     function onInput() { update(); }
@@ -632,7 +700,11 @@
         return;
       }
       if (button.dataset.action === 'suggest') {
+        // The button hides once the list is wanted; keyboard focus follows to the answer.
+        focusRewritesOnArrival = root.activeElement === button;
+        if (focusRewritesOnArrival) textarea.focus({ preventScroll: true });
         suggestAsked = true;
+        fetchSuggestions();
         renderRewrites();
         return;
       }
@@ -721,7 +793,7 @@
     return {
       host,
       textarea,
-      update,
+      update: refresh,
       setTheme,
       destroy,
       get report() { return report; },
