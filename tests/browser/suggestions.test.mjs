@@ -4,12 +4,12 @@
 
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import {
   ROOT, BROWSERS, useBrowser, openNote, click, clickNoteBox, undo, waitFor, waitForReport,
-  assertNothingLeaked,
+  assertNothingLeaked, extensionDir,
 } from './harness.mjs';
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
@@ -33,6 +33,44 @@ function shownRewrites(page) {
     }));
   });
 }
+
+// The coach alone on a blank page, with stand-ins for the engine that count the rewrites asked
+// for and answer them when told: what the extension's messages cannot show.
+async function coachOnBlankPage(page, kind) {
+  await page.goto('about:blank');
+  await page.evaluate(readFileSync(join(extensionDir(kind), 'content', 'coach.js'), 'utf8'));
+  await page.evaluate(() => {
+    const box = document.createElement('textarea');
+    box.style.cssText = 'width: 500px; height: 120px; display: block';
+    document.body.append(box);
+    const t = { calls: [], delay: 0, context: { limit: 300 }, hiddenSince: [], quote: false };
+    window.__rw = t;
+    const verdict = (text) => /professional network/.test(text) ? 'canned'
+      : /met at|your talk/.test(text) ? 'personal' : 'needs_context';
+    t.coach = Uncanned.coach.attach(box, {
+      analyze: async (text) => ({ verdict: verdict(text), findings: [], checklist: {}, length: { used: text.length, limit: 300 } }),
+      suggest: (text, context) => {
+        const n = t.calls.push({ text, context });
+        const answer = { suggestions: [{ intent: 'met', text: `Hi [name], answer ${n}.`, slots: [{ start: 3, end: 9 }] }] };
+        if (t.quote) answer.suggestions.unshift({ intent: 'replace_canned', text: `${text} (${n})`, slots: [] });
+        return new Promise((resolve) => setTimeout(() => resolve(answer), t.delay));
+      },
+      getContext: () => t.context,
+      css: '',
+    });
+    t.section = () => t.coach.host.shadowRoot.querySelector('[data-suggestions]');
+    t.shown = () => (t.section().hidden ? [] : [...t.section().querySelectorAll('[data-intent] .rewrite-text')].map((p) => p.textContent));
+    // Every time the list went out of sight once it was there.
+    let shown = false;
+    new MutationObserver(() => {
+      if (shown && t.section().hidden) t.hiddenSince.push(t.coach.textarea.value);
+      shown = !t.section().hidden;
+    }).observe(t.section(), { attributes: true, attributeFilter: ['hidden'] });
+  });
+}
+
+const rw = (page) => page.evaluate(() => ({ calls: __rw.calls.map((c) => c.text), shown: __rw.shown(), hidden: __rw.hiddenSince.slice() }));
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const server = await startServer();
 const timings = [];
@@ -99,11 +137,14 @@ for (const kind of BROWSERS) {
         return {
           selected: box.value.slice(box.selectionStart, box.selectionEnd),
           start: box.selectionStart,
+          end: box.selectionEnd,
           focused: __t.activeDeep() === box,
         };
       });
       assert.equal(selection.selected, chosen.slots[0], 'the first slot is selected');
+      assert.ok(selection.selected.startsWith('[') && selection.selected.endsWith(']'), selection.selected);
       assert.equal(selection.start, chosen.text.indexOf(chosen.slots[0]));
+      assert.equal(selection.end, selection.start + chosen.slots[0].length);
       assert.equal(selection.focused, true, 'focus is in the note box, ready to type');
 
       const after_ = await pageState(page);
@@ -147,6 +188,99 @@ for (const kind of BROWSERS) {
       assert.ok((await shownRewrites(page)).length >= 3);
       assert.equal(await page.evaluate(() => __t.noteBox().value), PERSONAL, 'asking changes nothing in the note');
       assert.deepEqual(ctx.tab().errors, []);
+    });
+
+    it('rewrites are fetched when the verdict turns, not per keystroke, and a late answer never replaces a newer one', async () => {
+      const { page } = ctx.tab();
+      await coachOnBlankPage(page, kind);
+      await page.click('textarea');
+      await page.keyboard.type(CANNED, { delay: 15 });
+      await waitFor(page, () => __rw.shown().length === 1, undefined, { message: 'the rewrites after the pause' });
+      let state = await rw(page);
+      assert.deepEqual(state.calls, [CANNED], 'one request, for the note as it stood at the pause');
+
+      // More typing under the same verdict leaves the list as it is, in sight.
+      await page.keyboard.type(' Thanks!', { delay: 15 });
+      await pause(600);
+      state = await rw(page);
+      assert.equal(state.calls.length, 1, 'no request for typing alone');
+      assert.deepEqual(state.shown, ['Hi [name], answer 1.']);
+      assert.deepEqual(state.hidden, [], 'the list never left while the writer typed');
+
+      // A new context (a free account's limit) refetches; of two answers the newer one stays,
+      // even when the older one arrives last.
+      await page.evaluate(() => { __rw.delay = 700; __rw.coach.update(); });
+      await waitFor(page, () => __rw.calls.length === 2, undefined, { message: 'the slow request' });
+      await page.evaluate(() => { __rw.delay = 0; __rw.context = { limit: 200 }; __rw.coach.update(); });
+      await waitFor(page, () => __rw.shown()[0] === 'Hi [name], answer 3.', undefined, { message: 'the newer answer' });
+      await pause(900);
+      state = await rw(page);
+      assert.deepEqual(state.shown, ['Hi [name], answer 3.'], 'the late answer was dropped');
+      assert.deepEqual(await page.evaluate(() => __rw.calls[2].context), { limit: 200 });
+
+      // Using it: the note is the rewrite, the slot selected; its own verdict fetches nothing.
+      await page.evaluate(() => __rw.coach.host.shadowRoot.querySelector('[data-intent] button[data-action="apply"]').scrollIntoView());
+      const at = await page.evaluate(() => {
+        const r = __rw.coach.host.shadowRoot.querySelector('[data-intent] button[data-action="apply"]').getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      await page.mouse.click(at.x, at.y);
+      const box = await page.evaluate(() => {
+        const b = __rw.coach.textarea;
+        return { value: b.value, start: b.selectionStart, end: b.selectionEnd, focused: document.activeElement === b };
+      });
+      assert.deepEqual(box, { value: 'Hi [name], answer 3.', start: 3, end: 9, focused: true });
+      await pause(600);
+      assert.equal((await rw(page)).calls.length, 3);
+
+      // A personal note: nothing unasked; the button asks at once, and keyboard focus follows.
+      await page.keyboard.down('Control');
+      await page.keyboard.press('KeyA');
+      await page.keyboard.up('Control');
+      await page.keyboard.type('We met at RustConf.', { delay: 15 });
+      await waitFor(page, () => __rw.coach.host.getAttribute('data-uncanned-verdict') === 'personal' && __rw.shown().length === 0, undefined, { message: 'no rewrites for a personal note' });
+      await pause(600);
+      assert.equal((await rw(page)).calls.length, 3, 'nothing fetched unasked');
+      await page.evaluate(() => __rw.coach.host.shadowRoot.querySelector('button[data-action="suggest"]').focus());
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => __rw.shown()[0] === 'Hi [name], answer 4.', undefined, { message: 'rewrites on request' });
+      assert.equal(await page.evaluate(() => __rw.coach.host.shadowRoot.activeElement?.dataset.action), 'apply', 'focus on the first "Use this"');
+
+      // The rewrite that keeps the writer's sentences follows them, once per pause.
+      await page.evaluate(() => { __rw.quote = true; __rw.coach.update(); });
+      await waitFor(page, () => __rw.shown()[0] === 'We met at RustConf. (5)', undefined, { message: 'the note quoted' });
+      await page.evaluate(() => {
+        const b = __rw.coach.textarea;
+        b.focus();
+        b.setSelectionRange(b.value.length, b.value.length);
+        __rw.hiddenSince.length = 0;
+      });
+      await page.keyboard.type(' Great talk.', { delay: 15 });
+      await waitFor(page, () => __rw.shown()[0] === 'We met at RustConf. Great talk. (6)', undefined, { message: 'the quote following the note' });
+      await pause(600);
+      state = await rw(page);
+      assert.equal(state.calls.length, 6, 'one request after the pause, none per keystroke');
+      assert.deepEqual(state.hidden, [], 'the list stayed in sight meanwhile');
+      assert.deepEqual(ctx.tab().errors, []);
+    });
+
+    it('without a suggest function the coach offers no rewrites at all', async () => {
+      const { page } = ctx.tab();
+      await page.goto('about:blank');
+      await page.evaluate(readFileSync(join(extensionDir(kind), 'content', 'coach.js'), 'utf8'));
+      const seen = await page.evaluate(async () => {
+        const box = document.createElement('textarea');
+        document.body.append(box);
+        box.value = "I'd like to add you to my professional network on LinkedIn.";
+        const coach = Uncanned.coach.attach(box, {
+          analyze: async (text) => ({ verdict: 'canned', findings: [], checklist: {}, length: { used: text.length, limit: 300 } }),
+          css: '',
+        });
+        await new Promise((r) => setTimeout(r, 500));
+        const root = coach.host.shadowRoot;
+        return { list: !root.querySelector('[data-suggestions]').hidden, ask: !root.querySelector('[data-action="suggest"]').hidden };
+      });
+      assert.deepEqual(seen, { list: false, ask: false });
     });
 
     it('no CSP report, no request beyond the pages\' own, nothing from the extension', async () => {
