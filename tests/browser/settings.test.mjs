@@ -128,8 +128,9 @@ for (const kind of BROWSERS.filter((k) => k === 'chromium')) {
       await popup.page.evaluate(() => window.dispatchEvent(new Event('focus')));
       await waitFor(popup.page, () => document.getElementById('status').dataset.state === 'box', undefined, { message: 'the popup sees the box' });
 
-      await popup.page.bringToFront();
-      await click(popup.page, '#pause');
+      // Clicked in the popup's own document: a real click needs its tab in front, and in headless
+      // Chromium the switch of front tab can lag behind the click.
+      await popup.page.evaluate(() => document.getElementById('pause').click());
       await waitFor(popup.page, async () => {
         const { paused } = await (globalThis.browser ?? globalThis.chrome).storage.local.get('paused');
         return paused === true && document.getElementById('pause').getAttribute('aria-pressed') === 'true';
@@ -140,11 +141,15 @@ for (const kind of BROWSERS.filter((k) => k === 'chromium')) {
       await popup.page.evaluate(() => window.dispatchEvent(new Event('focus')));
       await waitFor(popup.page, () => document.getElementById('status').dataset.state === 'paused', undefined, { message: 'the popup says paused' });
 
-      await popup.page.bringToFront();
-      await click(popup.page, '#pause');
+      // Clicked in the popup's own document: a real click needs its tab in front, and in headless
+      // Chromium the switch of front tab can lag behind the click.
+      await popup.page.evaluate(() => document.getElementById('pause').click());
       await page.bringToFront();
       await waitForCoach(page);
       await waitForReport(page, { verdict: 'canned' });
+      // The popup answers for the active tab when it gets focus again, as a reopened popup does.
+      await popup.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await waitFor(popup.page, () => document.getElementById('status').dataset.state === 'box', undefined, { message: 'the popup sees the box again' });
       assert.equal(await state(), 'box');
       assert.deepEqual(ctx.tab().errors, []);
       assert.deepEqual(popup.errors, []);
