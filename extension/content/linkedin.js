@@ -2,6 +2,7 @@
 // When LinkedIn changes, this file changes; the coach and the engine client do not.
 //
 //   Uncanned.linkedin.scan()    → [{ textarea, dialog, placeAfter, context: { recipient, limit } }]
+//                                 recipient: { full_name, first_name, headline?, company? }
 //   Uncanned.linkedin.watch(cb) → stop(); cb runs (at most every 100 ms) when the page may have
 //                                 opened, changed or closed an invitation dialog
 //   Uncanned.linkedin.theme()   → 'dark' | 'light' | 'auto'
@@ -45,6 +46,11 @@
   const INVITE_LABEL = /^\s*Invite (.+?) to connect\s*$/i;
   const INVITATION_TO = /personali[sz]e your invitation to\s+(.+?)(?:\s+by adding a note|\s*[.:!]|\s*$)/i;
   const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?$/i;
+  // "Designer at Northwind", "Ingenieurin bei Siemens", "Développeur chez Qonto", "Eng @Acme": the
+  // employer, up to the next separator. It must start like a name: "Looking for roles at the
+  // intersection of…" names none. Other phrasings give no company rather than a wrong one.
+  const AT_COMPANY = /(?:\s(?:at|bei|chez)\s+|\s@\s?|^@)([\p{Lu}\d][^|,·•/()–—]*?)\s*(?:[|,·•/()–—]|\s-\s|$)/u;
+  const MAX_HEADLINE = 220;
 
   // The most recent invitee the page told us about (a Connect control's label, or an invitation
   // dialog that named them). Era C's note stage no longer names the recipient, so this carries
@@ -161,6 +167,44 @@
     return /^\/in\//.test(path) ? pageH1() || titleName() : null;
   }
 
+  // The invitee's headline where the page shows it next to their name: the profile's top card,
+  // or the Sales Navigator lead's card or dialog. Only beside that name, so a list of other people
+  // ("People also viewed") never lends its headlines.
+  function headlineOnPage(fullName) {
+    const path = location.pathname;
+    let nameEl = null;
+    let pick = null;
+    if (/^\/sales\/(?:lead|people)\//.test(path)) {
+      nameEl = [...document.querySelectorAll('[data-anonymize="person-name"]')]
+        .find((el) => cleanName(textOf(el)) === fullName);
+      pick = (scope) => scope.querySelector('[data-anonymize="headline"]');
+    } else if (/^\/in\//.test(path)) {
+      const h1 = document.querySelector('main h1') || document.querySelector('h1');
+      if (h1 && cleanName(textOf(h1)) === fullName) nameEl = h1;
+      // The headline follows the name in the top card.
+      pick = (scope) => [...scope.querySelectorAll('.text-body-medium')]
+        .find((el) => nameEl.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }
+    if (!nameEl) return null;
+    // Up a few levels at most: far enough for the top card's wrappers, not into the page.
+    let scope = nameEl.parentElement;
+    for (let depth = 0; scope && depth < 4; depth++, scope = scope.parentElement) {
+      if (scope.matches('main, body')) break;
+      const el = pick(scope);
+      if (el) {
+        const headline = textOf(el);
+        return headline && headline.length <= MAX_HEADLINE ? headline : null;
+      }
+    }
+    return null;
+  }
+
+  function companyIn(headline) {
+    const match = headline ? AT_COMPANY.exec(headline) : null;
+    const company = match?.[1].trim();
+    return company && company.length <= 60 && company.split(' ').length <= 6 ? company : null;
+  }
+
   function isInvitation(dialog) {
     return dialog.matches(INVITE_DIALOG) ||
       dialog.querySelector(NOTE_BOX) !== null ||
@@ -186,7 +230,15 @@
     const name = nameInDialog(dialog) || recentName || nameOnPage();
     const context = { limit: readLimit(textarea, dialog) };
     const who = recipient(name);
-    if (who) context.recipient = who;
+    if (who) {
+      const headline = headlineOnPage(who.full_name);
+      if (headline) {
+        who.headline = headline;
+        const company = companyIn(headline);
+        if (company) who.company = company;
+      }
+      context.recipient = who;
+    }
     return context;
   }
 
