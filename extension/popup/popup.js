@@ -19,13 +19,20 @@
     }[state];
   }
 
+  // The label says what a press does; aria-pressed with a label that also flips would read as
+  // "Resume, pressed".
   function showPaused(paused) {
-    pause.setAttribute('aria-pressed', String(paused));
+    pause.dataset.paused = String(paused);
     pause.textContent = paused ? t('popup_resume', 'Resume on LinkedIn') : t('popup_pause', 'Pause on LinkedIn');
   }
 
+  // A refresh started before a click (a focus event) must not show the state from before it.
+  let generation = 0;
+
   async function refresh() {
+    const mine = ++generation;
     const { paused } = await U.settings.load();
+    if (mine !== generation) return;
     showPaused(paused);
     const [tab] = await api.tabs.query({ active: true, currentWindow: true });
     let reply = null;
@@ -34,6 +41,7 @@
     } catch {
       reply = null; // no content script there: not a LinkedIn page
     }
+    if (mine !== generation) return;
     if (!reply) showStatus('elsewhere');
     else if (paused) showStatus('paused');
     else showStatus(reply.box ? 'box' : 'none');
@@ -41,7 +49,8 @@
 
   pause.addEventListener('click', async () => {
     // The button shows the state: flip it at once, then store it for the content scripts.
-    const paused = pause.getAttribute('aria-pressed') !== 'true';
+    const paused = pause.dataset.paused !== 'true';
+    generation++;
     showPaused(paused);
     await U.settings.setPaused(paused);
     await refresh();
