@@ -69,9 +69,10 @@ dist: extension
 ## Tests.
 test: all browsers test-rust test-wasm test-package test-browser lint
 
+# Firefox's German language pack lets the locale test run Firefox in German.
 browsers:
-	@if ! command -v chromium >/dev/null || ! command -v firefox-esr >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr; \
+	@if ! command -v chromium >/dev/null || ! command -v firefox-esr >/dev/null || ! dpkg -s firefox-esr-l10n-de >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr firefox-esr-l10n-de; \
 	fi
 
 test-rust:
