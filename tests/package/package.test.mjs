@@ -4,8 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync, crc32 } from 'node:zlib';
 
@@ -78,5 +78,12 @@ for (const [browser, name] of [['chrome', `uncanned-chrome-${version}.zip`], ['f
     assert.deepEqual(manifest.host_permissions, ['https://www.linkedin.com/*']);
     assert.ok(!(manifest.permissions ?? []).some((p) => p !== 'storage'), 'storage at most');
     assert.ok(![...files.keys()].some((f) => f.endsWith('README.md')), 'notes stay out');
+
+    // Exactly the shipped build that the tests ran against, file for file.
+    const dir = join(ROOT, 'dist', browser);
+    const onDisk = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split('\\').join('/')).sort();
+    assert.deepEqual([...files.keys()].sort(), onDisk, `the archive holds dist/${browser}, no more, no less`);
+    for (const name of onDisk) assert.ok(files.get(name).equals(readFileSync(join(dir, name))), `${name} as built`);
   });
 }
