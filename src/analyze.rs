@@ -53,12 +53,13 @@ pub fn analyze(note: &str, ctx: &Context) -> Report {
     }
 }
 
-/// Personal when the note says how or why; canned when everything in it is stock; otherwise
-/// the sender wrote something of their own that still does not say how or why.
+/// Personal when the note says how or why; canned when nothing in it is the sender's own (it
+/// would read the same to anyone); otherwise the sender wrote something of their own that
+/// still does not say how or why.
 fn verdict(r: &Reading) -> Verdict {
     if r.counting_cues().next().is_some() {
         Verdict::Personal
-    } else if r.has_stock_request() && r.own_words() == 0 {
+    } else if !r.tokens().is_empty() && r.says_nothing_of_their_own() {
         Verdict::Canned
     } else {
         Verdict::NeedsContext

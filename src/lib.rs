@@ -6,6 +6,7 @@
 
 mod analyze;
 mod data;
+mod lexicon;
 mod messages;
 mod pattern;
 mod phrases;

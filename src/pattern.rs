@@ -62,6 +62,10 @@ impl Words {
         *self.ids.entry(word.to_string()).or_insert(next)
     }
 
+    pub fn get(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
     /// Gives each token its word id and decides once whether it could be part of a name.
     pub fn annotate(&self, tokens: &mut [Token]) {
         for t in tokens {

@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use crate::lexicon::Lexicon;
 use crate::pattern::{DataError, PatternSet, Words};
 use crate::ContextKind;
 
@@ -27,6 +28,7 @@ pub struct Phrases {
     pub canned: PatternSet,
     pub context: PatternSet,
     pub greetings: PatternSet,
+    pub lexicon: Lexicon,
     /// The correction of each misspelt word, by the word's id: one lookup per token.
     misspellings: Vec<Option<&'static str>>,
     pub default: usize,
@@ -67,6 +69,8 @@ impl Phrases {
             .map_err(in_file("context.txt"))?;
         let greetings = PatternSet::parse(phrase_file!("greetings.txt"), &mut words)
             .map_err(in_file("greetings.txt"))?;
+        let lexicon = Lexicon::parse(phrase_file!("lexicon.txt"), &mut words)
+            .map_err(in_file("lexicon.txt"))?;
         let section = |set: &PatternSet, file: &'static str, label: &str| {
             set.section_index(label).ok_or((
                 file,
@@ -122,6 +126,7 @@ impl Phrases {
             canned,
             context,
             greetings,
+            lexicon,
             misspellings,
             words,
         })

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::WordClass;
 use crate::messages::{catalogue, Catalogue};
 use crate::pattern::Hit;
 use crate::phrases::{phrases, Phrases};
@@ -41,6 +42,16 @@ pub struct Reading<'a> {
     pub greeting: Option<Greeting>,
     /// Tokens of a closing line: "Cheers, Jo", "- Patricia".
     pub closing: Option<Range<usize>>,
+    /// Per token: a word of the sender's own, and whether it names something (not "job").
+    own: Vec<Own>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Own {
+    No,
+    /// The sender's, but naming nothing in particular: "job", "advice", "team".
+    Plain,
+    Named,
 }
 
 impl<'a> Reading<'a> {
@@ -55,17 +66,34 @@ impl<'a> Reading<'a> {
             canned_hits.extend(phrases.canned.find(toks, s.tokens.start));
             context_hits.extend(phrases.context.find(toks, s.tokens.start));
         }
-        // Cues inside a text LinkedIn wrote ("…a fellow group member of…") are not the sender's.
-        let mut in_default = vec![false; note.tokens.len()];
-        for h in canned_hits.iter().filter(|h| h.section == phrases.default) {
-            in_default[h.start..h.end]
-                .iter_mut()
-                .for_each(|t| *t = true);
-        }
+        // Cues inside a text LinkedIn wrote ("…a fellow group member of…") or inside a stock
+        // pleasantry ("thank you in advance for your help") are not the sender's.
+        let stock_spans: Vec<&Hit> = canned_hits
+            .iter()
+            .filter(|h| h.section == phrases.default || h.section == phrases.pleasantry)
+            .collect();
+        let inside_stock = |hit: &Hit| {
+            stock_spans.iter().any(|s| {
+                // LinkedIn's text claims every cue it overlaps; a pleasantry only what it holds.
+                let overlaps = s.start < hit.end && hit.start < s.end;
+                let holds = s.start <= hit.start && hit.end <= s.end;
+                if s.section == phrases.default {
+                    overlaps
+                } else {
+                    holds
+                }
+            })
+        };
         let mut cues: Vec<Cue> = Vec::new();
         let mut helpers = Vec::new();
         for hit in context_hits {
-            if in_default[hit.start..hit.end].contains(&true) {
+            // "saw you at {{company_name}}": a frame around a mail-merge field says nothing.
+            let generic_object = phrases.kinds[hit.section] == Some(ContextKind::Met)
+                && note.tokens.get(hit.end).is_some_and(|t| {
+                    t.kind == TokenKind::Placeholder
+                        && phrases.lexicon.is_generic_slot(&phrases.words, &t.norm)
+                });
+            if inside_stock(&hit) || generic_object {
                 continue;
             }
             match phrases.kinds[hit.section] {
@@ -94,6 +122,7 @@ impl<'a> Reading<'a> {
             helpers,
             greeting: None,
             closing: None,
+            own: Vec::new(),
         };
         reading.stock = canned_hits
             .iter()
@@ -102,7 +131,56 @@ impl<'a> Reading<'a> {
             .collect();
         reading.greeting = reading.find_greeting();
         reading.closing = reading.find_closing();
+        reading.own = reading.find_own();
+        reading.add_slot_cues();
         reading
+    }
+
+    /// "Great seeing your [talk] at [event]": a slot for a specific stands for the context it
+    /// will hold once filled (the `placeholder` finding asks the writer to fill it) when it is
+    /// the reader's ("your [talk]"), or names an event or a person both know, in a sentence
+    /// about the reader.
+    fn add_slot_cues(&mut self) {
+        let lexicon = &self.phrases.lexicon;
+        for s in &self.note.sentences {
+            let range = s.tokens.clone();
+            if self.cues.iter().any(|c| range.contains(&c.hit.start)) {
+                continue;
+            }
+            let toks = &self.note.tokens;
+            let about_reader = toks[range.clone()].iter().any(|t| lexicon.is_addressee(t));
+            let found = range.clone().find_map(|i| {
+                let t = &toks[i];
+                if t.kind != TokenKind::Placeholder || self.own[i] != Own::Named {
+                    return None;
+                }
+                let has = |list: &[&str]| list.iter().any(|w| t.norm.contains(w));
+                let theirs = i > range.start && lexicon.is_addressee(&toks[i - 1]);
+                let kind = if has(&["event", "conference", "meetup", "webinar", "summit"]) {
+                    ContextKind::Met
+                } else if has(&["mutual", "referr", "connection"]) {
+                    ContextKind::MutualConnection
+                } else if has(&["specific", "concret", "precis", "konkret"]) {
+                    // "[specific thing]": the writer means to name something of theirs.
+                    return Some((i, ContextKind::TheirWork));
+                } else if theirs {
+                    ContextKind::TheirWork
+                } else {
+                    return None;
+                };
+                (about_reader || kind == ContextKind::MutualConnection).then_some((i, kind))
+            });
+            let Some((slot, kind)) = found else { continue };
+            self.cues.push(Cue {
+                kind,
+                hit: Hit {
+                    section: usize::MAX,
+                    start: slot,
+                    end: slot + 1,
+                },
+            });
+        }
+        self.cues.sort_by_key(|c| (c.hit.start, c.hit.end));
     }
 
     pub fn tokens(&self) -> &[Token] {
@@ -134,11 +212,21 @@ impl<'a> Reading<'a> {
         self.helpers.iter().any(|h| h.section == section)
     }
 
-    /// Cues that make a note personal. A sales pitch alone does not (seed 004).
+    /// Cues that make a note personal. A sales pitch alone does not (seed 004); a wish (a job,
+    /// advice, a hire, help) does once it names its subject: "a role in HVAC design" says why
+    /// this reader, "a job" does not.
     pub fn counting_cues(&self) -> impl Iterator<Item = &Cue> {
-        self.cues
-            .iter()
-            .filter(|c| c.kind != ContextKind::IntentSales)
+        self.cues.iter().filter(|c| match c.kind {
+            ContextKind::IntentSales => false,
+            ContextKind::IntentJob
+            | ContextKind::IntentHiring
+            | ContextKind::IntentAdvice
+            | ContextKind::ValueOffer => {
+                let sentence = self.note.tokens[c.hit.start].sentence;
+                self.names_something(self.note.sentences[sentence].tokens.clone())
+            }
+            _ => true,
+        })
     }
 
     pub fn has_kind(&self, kind: ContextKind) -> bool {
@@ -225,7 +313,11 @@ impl<'a> Reading<'a> {
             }
         }
         let name_start = pos;
-        if !toks[pos - 1].break_after || titled {
+        // "Ciao ${n},": a slot right after the greeting word is the name, punctuation or not.
+        let slot_next = toks
+            .get(pos)
+            .is_some_and(|t| t.kind == TokenKind::Placeholder);
+        if !toks[pos - 1].break_after || titled || slot_next {
             while pos < sentence_end && pos - name_start < 3 {
                 let t = &toks[pos];
                 let nameish =
@@ -272,91 +364,126 @@ impl<'a> Reading<'a> {
         if closes(&last.tokens).is_some() {
             return Some(last.tokens.clone());
         }
-        if !names_only(&self.note.tokens[last.tokens.clone()]) {
-            return None;
-        }
         let previous = &sentences[sentences.len() - 2];
-        if closes(&previous.tokens) == Some(previous.tokens.end) && sentences.len() > 2 {
-            return Some(previous.tokens.start..last.tokens.end);
-        }
-        // "- Patricia": a dash before a short run of names after the last sentence.
+        // "- Patricia", "– mike": a dash before a short last line signs it, in any case.
         let lead = self.note.text[previous.end..last.start].trim();
         let dashed = !lead.is_empty()
             && lead
                 .chars()
                 .all(|c| matches!(c, '-' | '–' | '—' | '~' | ' '));
+        let last_toks = &self.note.tokens[last.tokens.clone()];
+        if dashed && (last.tokens.len() <= 3 || names_only(last_toks)) {
+            return Some(last.tokens.clone());
+        }
+        if !names_only(last_toks) {
+            return None;
+        }
+        if closes(&previous.tokens) == Some(previous.tokens.end) && sentences.len() > 2 {
+            return Some(previous.tokens.start..last.tokens.end);
+        }
         let signed = self.ctx.sender_name.as_deref().is_some_and(|s| {
             fold(s.trim()) == fold(self.note.source(last.tokens.start, last.tokens.end - 1))
         });
-        (dashed || signed).then(|| last.tokens.clone())
+        signed.then(|| last.tokens.clone())
     }
 
-    /// Tokens that carry something of the sender's own: not stock, greeting, sign-off or filler.
-    pub fn own_words(&self) -> usize {
-        let mut stock = vec![false; self.note.tokens.len()];
-        let mut mark = |r: Range<usize>| stock[r].iter_mut().for_each(|m| *m = true);
+    /// Marks each token by whether it is the sender's own: not stock, greeting, sign-off, the
+    /// vocative name before a sentence, nor a word of `lexicon.txt`.
+    fn find_own(&self) -> Vec<Own> {
+        let toks = &self.note.tokens;
+        let mut own = vec![Own::Named; toks.len()];
+        let mut clear = |r: Range<usize>| own[r].iter_mut().for_each(|m| *m = Own::No);
         for h in &self.stock {
-            mark(h.start..h.end);
+            clear(h.start..h.end);
         }
         if let Some(g) = &self.greeting {
-            mark(g.tokens.clone());
+            clear(g.tokens.clone());
         }
         if let Some(c) = &self.closing {
-            mark(c.clone());
+            clear(c.clone());
         }
-        self.note
-            .tokens
+        if let Some(v) = self.vocative() {
+            clear(v);
+        }
+        let lexicon = &self.phrases.lexicon;
+        for (i, t) in toks.iter().enumerate() {
+            if own[i] == Own::No {
+                continue;
+            }
+            if t.kind == TokenKind::Placeholder {
+                if lexicon.is_generic_slot(&self.phrases.words, &t.norm) {
+                    own[i] = Own::No;
+                }
+                continue;
+            }
+            own[i] = match self.class(t) {
+                Some(WordClass::Filler | WordClass::Stock) => Own::No,
+                Some(WordClass::Plain) => Own::Plain,
+                None => Own::Named,
+            };
+        }
+        own
+    }
+
+    pub fn class(&self, t: &Token) -> Option<WordClass> {
+        let source = &self.note.text[t.start..t.end];
+        self.phrases.lexicon.class(&self.phrases.words, t, source)
+    }
+
+    /// "Marta, I'd like to add you…": a capitalised word and a comma before the rest of the
+    /// first sentence, when no greeting word came first, addresses the reader.
+    fn vocative(&self) -> Option<std::ops::Range<usize>> {
+        if self.greeting.is_some() {
+            return None;
+        }
+        // "Marta, …", "Desertsnowman/Calder,\n…": up to three capitalised words and a break.
+        let toks = &self.note.tokens;
+        let end = toks
             .iter()
-            .zip(stock)
-            .filter(|(t, stock)| !stock && !is_filler(&t.norm))
-            .count()
+            .take(3)
+            .position(|t| t.break_after)
+            .map(|i| i + 1)?;
+        let named = toks[..end]
+            .iter()
+            .all(|t| t.name_like && t.kind == TokenKind::Word && self.class(t).is_none());
+        (named && toks.len() > end + 1).then_some(0..end)
     }
 
-    pub fn has_stock_request(&self) -> bool {
-        let p = self.phrases;
-        self.stock.iter().any(|h| {
-            [p.default, p.generic, p.mass_greeting, p.unnamed_mutuals].contains(&h.section)
-        })
+    /// Tokens that carry something of the sender's own.
+    pub fn own_words(&self) -> usize {
+        self.own.iter().filter(|o| **o != Own::No).count()
     }
-}
 
-/// Words that join stock phrases without adding anything: "so", "and", "really".
-fn is_filler(norm: &str) -> bool {
-    matches!(
-        norm,
-        "so" | "and"
-            | "also"
-            | "really"
-            | "very"
-            | "just"
-            | "please"
-            | "but"
-            | "then"
-            | "oh"
-            | "well"
-            | "again"
-            | "too"
-            | "here"
-            | "now"
-            | "i"
-            | "you"
-            | "the"
-            | "a"
-            | "to"
-            | "thanks"
-            | "thank"
-            | "there"
-            | "hi"
-            | "hello"
-            | "all"
-            | "it"
-            | "is"
-            | "anyway"
-            | "today"
-            | "und"
-            | "et"
-            | "y"
-            | "e"
-            | "en"
-    )
+    /// Nothing in the note is the sender's own, allowing for one plain word the lists lack
+    /// ("Greetings, hope you are thriving, keen to connect") in a note made of stock: a name, a
+    /// number, a slot, a role or a field always counts.
+    pub fn says_nothing_of_their_own(&self) -> bool {
+        let mut unlisted = 0;
+        for (t, own) in self.note.tokens.iter().zip(&self.own) {
+            match own {
+                Own::No => {}
+                Own::Plain => return false,
+                Own::Named => {
+                    let strong = t.kind != TokenKind::Word || t.cap || t.norm.len() < 3;
+                    if strong {
+                        return false;
+                    }
+                    unlisted += 1;
+                }
+            }
+        }
+        let stock = || {
+            self.note
+                .tokens
+                .iter()
+                .filter(|t| self.class(t) == Some(WordClass::Stock))
+                .count()
+        };
+        unlisted == 0 || (unlisted == 1 && stock() >= 4)
+    }
+
+    /// Whether the sender's own words in `range` name something: a field, a place, a product.
+    pub fn names_something(&self, range: Range<usize>) -> bool {
+        self.own[range].contains(&Own::Named)
+    }
 }

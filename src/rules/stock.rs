@@ -47,6 +47,23 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
         }
         out.push(f);
     }
+    // A content-free note in words no phrase lists still gets said so, over the whole note.
+    let reported = out.iter().any(|f| f.rule.starts_with("canned-"));
+    if verdict == Verdict::Canned && !reported {
+        if let (Some(first), Some(last)) = (r.tokens().first(), r.tokens().last()) {
+            let key = if r.ctx.expecting {
+                "canned-generic.expecting"
+            } else {
+                "canned-generic"
+            };
+            out.push(finding(
+                "canned-generic",
+                severity,
+                r.messages.get(key, &[("who", &who)]),
+                Span::new(first.start16, last.end16),
+            ));
+        }
+    }
 }
 
 /// From the start of the stock text to the start of the next sentence, so that removing it

@@ -1,0 +1,164 @@
+//! Which words say nothing of the sender's own: the classes of `phrases/lexicon.txt`.
+//!
+//! The verdict asks whether a note holds anything that would change if it were sent to someone
+//! else. Listing every content-free sentence cannot answer that (a bland request in new words is
+//! still bland); listing the words such sentences are made of can: whatever is left over is the
+//! sender's own.
+
+use crate::pattern::{DataError, Words, UNKNOWN};
+use crate::text::{fold, Token, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WordClass {
+    /// Grammar and politeness: pronouns, articles, auxiliaries, "please".
+    Filler,
+    /// The vocabulary of requests, pleasantries and flattery that fit anyone.
+    Stock,
+    /// The sender's own words that still name nothing: "job", "role", "advice". A note of them
+    /// says something (a wish), but not which field or subject.
+    Plain,
+}
+
+#[derive(Default)]
+pub struct Lexicon {
+    by_id: Vec<Option<WordClass>>,
+    prefixes: Vec<(String, WordClass)>,
+    /// Words that point at the reader or at both of them: "you", "your", "we", "our".
+    addressee: Vec<bool>,
+    /// Words that mark a template slot as generic: "[Name]", "{industry}", "[your role]".
+    generic_slot: Vec<bool>,
+}
+
+enum Section {
+    Class(WordClass),
+    Addressee,
+    GenericSlot,
+}
+
+fn set(table: &mut Vec<bool>, id: usize) {
+    if table.len() <= id {
+        table.resize(id + 1, false);
+    }
+    table[id] = true;
+}
+
+impl Lexicon {
+    pub fn parse(source: &str, words: &mut Words) -> Result<Self, DataError> {
+        let mut lexicon = Lexicon::default();
+        let mut class = None;
+        for (n, line) in source.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(label) = line.strip_prefix("==") {
+                class = Some(match label.trim() {
+                    "filler" => Section::Class(WordClass::Filler),
+                    "stock" => Section::Class(WordClass::Stock),
+                    "plain" => Section::Class(WordClass::Plain),
+                    "addressee" => Section::Addressee,
+                    "generic-slot" => Section::GenericSlot,
+                    _ => {
+                        return Err(DataError {
+                            line: n + 1,
+                            what: "unknown word class",
+                        })
+                    }
+                });
+                continue;
+            }
+            let Some(section) = &class else {
+                return Err(DataError {
+                    line: n + 1,
+                    what: "a word before any section",
+                });
+            };
+            for word in line.split_whitespace() {
+                let word = fold(word);
+                let class = match section {
+                    Section::Class(class) => *class,
+                    Section::Addressee => {
+                        set(&mut lexicon.addressee, words.intern(&word) as usize);
+                        continue;
+                    }
+                    Section::GenericSlot => {
+                        set(&mut lexicon.generic_slot, words.intern(&word) as usize);
+                        continue;
+                    }
+                };
+                if let Some(prefix) = word.strip_suffix('*') {
+                    lexicon.prefixes.push((prefix.to_string(), class));
+                    continue;
+                }
+                let id = words.intern(&word) as usize;
+                if lexicon.by_id.len() <= id {
+                    lexicon.by_id.resize(id + 1, None);
+                }
+                // A word in two sections keeps the one that claims less for the sender.
+                let slot = &mut lexicon.by_id[id];
+                if slot.is_none_or(|old| class < old) {
+                    *slot = Some(class);
+                }
+            }
+        }
+        Ok(lexicon)
+    }
+
+    pub fn is_addressee(&self, t: &Token) -> bool {
+        self.addressee.get(t.id as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a slot stands for something any note could name (a name, a role, an industry)
+    /// rather than a specific (an event, a post, a project): judged by the words inside it.
+    pub fn is_generic_slot(&self, words: &Words, slot: &str) -> bool {
+        // "{n}", "{0}", "%s": a mail-merge field too short to name anything.
+        if slot.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+            return true;
+        }
+        // Generic when every word of it is: "[industry/role]", "[your title]", but not
+        // "[Project/Area]", which asks for something specific.
+        let mut words_in = slot
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .peekable();
+        words_in.peek().is_some()
+            && words_in.all(|w| {
+                words
+                    .get(w)
+                    .and_then(|id| self.generic_slot.get(id as usize).copied())
+                    .unwrap_or(false)
+            })
+    }
+
+    /// The class of a token; `source` is the token as written, for elisions ("j'aimerais").
+    pub fn class(&self, words: &Words, t: &Token, source: &str) -> Option<WordClass> {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        if let Some(class) = self.by_id.get(t.id as usize).copied().flatten() {
+            return Some(class);
+        }
+        if let Some((_, class)) = self.prefixes.iter().find(|(p, _)| t.norm.starts_with(p)) {
+            return Some(*class);
+        }
+        // French (and Italian) elide a short word into the next: "d'ajouter", "l'occasion".
+        let mut chars = source.chars();
+        let elided = matches!(
+            (chars.next(), chars.next()),
+            (Some(c), Some(a)) if c.is_ascii_alphabetic() && crate::text::is_apostrophe(a)
+        );
+        if elided && t.norm.len() > 2 {
+            let rest = &t.norm[1..];
+            let id = words.get(rest).unwrap_or(UNKNOWN);
+            if let Some(class) = self.by_id.get(id as usize).copied().flatten() {
+                return Some(class);
+            }
+            return self
+                .prefixes
+                .iter()
+                .find(|(p, _)| rest.starts_with(p.as_str()))
+                .map(|(_, c)| *c);
+        }
+        None
+    }
+}

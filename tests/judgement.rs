@@ -1,0 +1,141 @@
+//! The principles behind the verdict, one class of note each, in words no phrase list was
+//! written from: a real reason with words between a frame's parts, content-free requests in
+//! new words and other languages, LinkedIn's default wrapped in a name or sign-off, slots
+//! read as the specifics they stand for.
+
+use uncanned::{analyze, Context, Recipient, Verdict};
+
+fn verdict(note: &str) -> Verdict {
+    analyze(note, &Context::default()).verdict
+}
+
+fn all_are(expected: Verdict, notes: &[&str]) {
+    let wrong: Vec<String> = notes
+        .iter()
+        .filter_map(|n| {
+            let got = verdict(n);
+            (got != expected).then(|| format!("{got:?}: {n}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "expected {expected:?}:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_reason_with_words_between_the_frames_parts_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Ana, your RustConf keynote on borrow-checker ergonomics was great.",
+            "Hi Sam, enjoyed our chat about pricing at SaaStr.",
+            "We were both in Prof. Okafor's compilers class.",
+            "Thanks for your help with the Kafka migration last week!",
+            "I'm the new PM on your payments team — looking forward to working with you.",
+            "I run the Porto product meetup and would love to have you speak in May.",
+            "Loved your recent piece, 'Why queues fail', and shared it with my team.",
+            "Congrats on the Series A! I've been using your CLI since the beta.",
+            "Nice seeing you at the Lisbon Web Summit yesterday.",
+            "Ines Duarte asked me to reach out about the analytics role.",
+            "Hallo Jonas, danke für das Gespräch auf der Hannover Messe.",
+            "Bonjour Claire, merci pour votre intervention au salon VivaTech.",
+            "Hola Pablo, gracias por la charla en la JSConf de Madrid.",
+            "Olá Rita, obrigado pela palestra no Web Summit.",
+        ],
+    );
+}
+
+#[test]
+fn a_content_free_request_in_new_words_is_canned() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Join my network on LinkedIn.",
+            "I came across your profile and thought we might benefit from being connected.",
+            "Hi Dave, hope you're well. Would be great to connect.",
+            "Always happy to grow my network with professionals like you.",
+            "Hey! Let's grow our networks together.",
+            "Your profile caught my eye. Let's connect and share opportunities.",
+            "Hi there, I'm always happy to connect with fellow professionals. Have a great day!",
+            "Hi there",
+            "Je souhaiterais rejoindre votre réseau",
+            "Leuk om te connecten!",
+            "Hallo, ich würde mich freuen, wenn wir uns vernetzen.",
+            "Hola, me encantaría formar parte de tu red de contactos.",
+            "Olá, gostaria de fazer parte da sua rede de contatos.",
+            "Ciao, mi piacerebbe entrare a far parte della tua rete.",
+        ],
+    );
+}
+
+#[test]
+fn linkedins_default_wrapped_in_a_name_or_sign_off_is_canned() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Marta, I'd like to add you to my professional network on LinkedIn.",
+            "I'd like to add you to my professional network on LinkedIn.\n- mike",
+            "Hi,\n\nI'd like to add you to my professional network on LinkedIn.\n\n- ryan",
+            "J’aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+            "Raffaele, vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+        ],
+    );
+}
+
+#[test]
+fn something_of_the_senders_own_without_a_reason_needs_context() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "I'm a data engineer in Lisbon and always keen to meet people in the field.",
+            "Hi, I'm a recent graduate looking for work. Any advice?",
+            "We help SaaS founders cut churn with onboarding emails. Open to a quick call?",
+            "I'd love to pick your brain.",
+        ],
+    );
+}
+
+#[test]
+fn a_slot_reads_as_the_specific_it_stands_for() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi [Name], great meeting you at [event]!",
+            "Hi {first_name}, great seeing your [talk/panel] at [Event Name].",
+            "Hi [Name], [Mutual Connection] suggested I reach out.",
+        ],
+    );
+    // A merged-in name, company or industry names nothing.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi {{first_name}}, saw you at {{company_name}}.",
+            "Ciao ${n}, mi piacerebbe connettermi con te per ampliare la mia rete professionale.",
+        ],
+    );
+}
+
+#[test]
+fn a_wish_counts_once_it_names_its_subject() {
+    all_are(
+        Verdict::NeedsContext,
+        &["I'm looking for a job. Are you hiring?"],
+    );
+    all_are(
+        Verdict::Personal,
+        &["I'm graduating in chemical engineering and looking for a process safety role in Rotterdam."],
+    );
+}
+
+#[test]
+fn a_greeting_name_is_not_the_senders_own() {
+    let ctx = Context {
+        recipient: Some(Recipient {
+            first_name: Some("Marta".into()),
+            full_name: Some("Marta Ruiz".into()),
+            ..Recipient::default()
+        }),
+        ..Context::default()
+    };
+    let report = analyze("Marta, would be great to connect!", &ctx);
+    assert_eq!(report.verdict, Verdict::Canned);
+    assert!(report.has_rule("canned-generic"), "{:?}", report.findings);
+}
