@@ -17,6 +17,8 @@ pub enum WordClass {
     /// The sender's own words that still name nothing: "job", "role", "advice". A note of them
     /// says something (a wish), but not which field or subject.
     Plain,
+    /// A role or a field: "designer", "fintech". Always the sender's own, and names something.
+    Field,
 }
 
 #[derive(Default)]
@@ -56,6 +58,7 @@ impl Lexicon {
                     "filler" => Section::Class(WordClass::Filler),
                     "stock" => Section::Class(WordClass::Stock),
                     "plain" => Section::Class(WordClass::Plain),
+                    "field" => Section::Class(WordClass::Field),
                     "addressee" => Section::Addressee,
                     "generic-slot" => Section::GenericSlot,
                     _ => {

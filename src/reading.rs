@@ -375,16 +375,17 @@ impl<'a> Reading<'a> {
         if dashed && (last.tokens.len() <= 3 || names_only(last_toks)) {
             return Some(last.tokens.clone());
         }
+        let signed = self.ctx.sender_name.as_deref().is_some_and(|s| {
+            fold(s.trim()) == fold(self.note.source(last.tokens.start, last.tokens.end - 1))
+        });
         if !names_only(last_toks) {
-            return None;
+            return signed.then(|| last.tokens.clone());
         }
         if closes(&previous.tokens) == Some(previous.tokens.end) && sentences.len() > 2 {
             return Some(previous.tokens.start..last.tokens.end);
         }
-        let signed = self.ctx.sender_name.as_deref().is_some_and(|s| {
-            fold(s.trim()) == fold(self.note.source(last.tokens.start, last.tokens.end - 1))
-        });
-        signed.then(|| last.tokens.clone())
+        // Names alone after the last sentence sign the note, as e-mail signatures do.
+        Some(last.tokens.clone())
     }
 
     /// Marks each token by whether it is the sender's own: not stock, greeting, sign-off, the
@@ -419,7 +420,7 @@ impl<'a> Reading<'a> {
             own[i] = match self.class(t) {
                 Some(WordClass::Filler | WordClass::Stock) => Own::No,
                 Some(WordClass::Plain) => Own::Plain,
-                None => Own::Named,
+                Some(WordClass::Field) | None => Own::Named,
             };
         }
         own
@@ -438,11 +439,12 @@ impl<'a> Reading<'a> {
         }
         // "Marta, …", "Desertsnowman/Calder,\n…": up to three capitalised words and a break.
         let toks = &self.note.tokens;
-        let end = toks
-            .iter()
-            .take(3)
-            .position(|t| t.break_after)
-            .map(|i| i + 1)?;
+        let first_line = &self.note.sentences.first()?.tokens;
+        let end = if first_line.len() <= 3 && self.note.sentences.len() > 1 {
+            first_line.end
+        } else {
+            toks.iter().take(3).position(|t| t.break_after)? + 1
+        };
         let named = toks[..end]
             .iter()
             .all(|t| t.name_like && t.kind == TokenKind::Word && self.class(t).is_none());
@@ -464,7 +466,10 @@ impl<'a> Reading<'a> {
                 Own::No => {}
                 Own::Plain => return false,
                 Own::Named => {
-                    let strong = t.kind != TokenKind::Word || t.cap || t.norm.len() < 3;
+                    let strong = t.kind != TokenKind::Word
+                        || t.cap
+                        || t.norm.len() < 3
+                        || self.class(t) == Some(WordClass::Field);
                     if strong {
                         return false;
                     }

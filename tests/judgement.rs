@@ -17,7 +17,11 @@ fn all_are(expected: Verdict, notes: &[&str]) {
             (got != expected).then(|| format!("{got:?}: {n}"))
         })
         .collect();
-    assert!(wrong.is_empty(), "expected {expected:?}:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "expected {expected:?}:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -62,8 +66,46 @@ fn a_content_free_request_in_new_words_is_canned() {
             "Hola, me encantaría formar parte de tu red de contactos.",
             "Olá, gostaria de fazer parte da sua rede de contatos.",
             "Ciao, mi piacerebbe entrare a far parte della tua rete.",
+            "Gerne möchte ich mich mit Ihnen vernetzen.",
+            "Hallo Herr Schmidt, ich bin auf Ihr Profil gestoßen und würde mich gerne vernetzen. Viele Grüße",
+            "Lassen Sie uns in Kontakt bleiben!",
+            "Au plaisir d'échanger avec vous.",
+            "Ravi de faire votre connaissance ici.",
+            "Bonjour, j'ai vu votre profil et je serais heureux de rejoindre votre réseau. Bonne journée !",
+            "Hola, vi tu perfil y me pareció muy interesante. ¡Conectemos!",
+            "Me encantaría que formaras parte de mi red.",
+            "Seria um prazer ter você na minha rede.",
+            "Olá, vi seu perfil e achei muito interessante. Vamos nos conectar?",
+            "Ciao, ho visto il tuo profilo e vorrei collegarmi con te.",
+            "Graag voeg ik je toe aan mijn netwerk.",
+            "Hallo, ik kwam je profiel tegen en wil graag connecten.",
         ],
     );
+}
+
+/// LinkedIn's own default as public sources quote it (the sources stand beside each line of
+/// `src/phrases/canned.txt`), with the wrappers people put around it.
+#[test]
+fn sourced_defaults_are_found_however_wrapped() {
+    for note in [
+        "I'd like to add you to my professional network on LinkedIn.",
+        "Hi Paul,\nI'd like to join your LinkedIn network.\nSteven",
+        "Since you are a person I trust, I wanted to invite you to join my network on LinkedIn.",
+        "Desertsnowman/Calder,\n\nJ’aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+        "Bonjour, je vous invite à faire partie de mon réseau professionnel sur LinkedIn. Marc Dubois",
+        "Hola Ana, me gustaría añadirte a mi red profesional en LinkedIn.",
+        "Raffaele, vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+        "Saya ingin menambahkan Anda ke jaringan profesional saya di LinkedIn.\n- Cahyadi",
+        "i'd like to add you to my profesional netwrok",
+    ] {
+        let report = analyze(note, &Context::default());
+        assert_eq!(report.verdict, Verdict::Canned, "{note}");
+        assert!(report.has_rule("canned-default"), "{note}: {:?}", report.findings);
+        // "profesional" is how Spanish and Indonesian spell it.
+        if !note.contains("netwrok") {
+            assert!(!report.has_rule("misspelling"), "{note}: {:?}", report.findings);
+        }
+    }
 }
 
 #[test]
