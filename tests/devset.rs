@@ -135,10 +135,34 @@ fn development_set_figures() {
     );
     // Floors a change must not fall below, a little under what was measured; the figures
     // printed above are the measurement.
-    assert!(tune.accuracy() >= 0.95, "tuning accuracy {:.2}", tune.accuracy());
-    assert!(tune.recall() >= 0.85, "tuning canned recall {:.2}", tune.recall());
-    assert!(tune.precision() >= 0.93, "tuning canned precision {:.2}", tune.precision());
-    assert!(held.accuracy() >= 0.78, "held-out accuracy {:.2}", held.accuracy());
-    assert!(held.recall() >= 0.75, "held-out canned recall {:.2}", held.recall());
-    assert!(held.precision() >= 0.90, "held-out canned precision {:.2}", held.precision());
+    assert!(
+        tune.accuracy() >= 0.95,
+        "tuning accuracy {:.2}",
+        tune.accuracy()
+    );
+    assert!(
+        tune.recall() >= 0.85,
+        "tuning canned recall {:.2}",
+        tune.recall()
+    );
+    assert!(
+        tune.precision() >= 0.93,
+        "tuning canned precision {:.2}",
+        tune.precision()
+    );
+    assert!(
+        held.accuracy() >= 0.78,
+        "held-out accuracy {:.2}",
+        held.accuracy()
+    );
+    assert!(
+        held.recall() >= 0.75,
+        "held-out canned recall {:.2}",
+        held.recall()
+    );
+    assert!(
+        held.precision() >= 0.90,
+        "held-out canned precision {:.2}",
+        held.precision()
+    );
 }
