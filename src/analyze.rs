@@ -2,19 +2,16 @@
 
 use crate::reading::Reading;
 use crate::rules::{self, greeting};
-use crate::{Checklist, Context, ContextHit, Length, Report, Verdict};
+use crate::{Checklist, Context, ContextHit, Finding, Length, Omitted, Report, Verdict};
 
 pub fn analyze(note: &str, ctx: &Context) -> Report {
     let r = Reading::new(note, ctx);
     let verdict = verdict(&r);
 
     let mut findings = Vec::new();
-    rules::stock::check(&r, verdict, &mut findings);
-    rules::greeting::check(&r, &mut findings);
-    rules::context::check(&r, verdict, &mut findings);
-    rules::placeholder::check(&r, &mut findings);
-    rules::length::check(&r, &mut findings);
-    rules::spelling::check(&r, &mut findings);
+    for rule in &rules::RULES {
+        (rule.check)(&r, verdict, &mut findings);
+    }
     findings.retain(|f| !ctx.disabled_rules.contains(&f.rule));
     // Rules report in their own order; the sender reads the note from the start.
     findings.sort_unstable_by(|a, b| {
@@ -26,6 +23,7 @@ pub fn analyze(note: &str, ctx: &Context) -> Report {
         ))
     });
 
+    let omitted = cap(&mut findings);
     let context = context_hits(&r);
     let has = |rule: &str| findings.iter().any(|f| f.rule == rule);
     let how = r.counting_cues().any(|c| c.kind.answers_how());
@@ -50,7 +48,31 @@ pub fn analyze(note: &str, ctx: &Context) -> Report {
         checklist,
         context,
         findings,
+        omitted,
     }
+}
+
+/// Keeps the first few findings of each rule, in note order, and counts the rest.
+fn cap(findings: &mut Vec<Finding>) -> Vec<Omitted> {
+    let mut seen: Vec<(String, u32)> = Vec::new();
+    findings.retain(|f| {
+        let i = match seen.iter().position(|(rule, _)| *rule == f.rule) {
+            Some(i) => i,
+            None => {
+                seen.push((f.rule.clone(), 0));
+                seen.len() - 1
+            }
+        };
+        seen[i].1 += 1;
+        seen[i].1 as usize <= rules::MAX_FINDINGS_PER_RULE
+    });
+    seen.into_iter()
+        .filter(|(_, n)| *n as usize > rules::MAX_FINDINGS_PER_RULE)
+        .map(|(rule, n)| Omitted {
+            rule,
+            count: n - rules::MAX_FINDINGS_PER_RULE as u32,
+        })
+        .collect()
 }
 
 /// Personal when the note says how or why; canned when nothing in it is the sender's own (it
@@ -89,4 +111,27 @@ fn context_hits(r: &Reading) -> Vec<ContextHit> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::MAX_FINDINGS_PER_RULE;
+    use crate::{analyze, Context};
+
+    #[test]
+    fn a_long_paste_lists_a_few_findings_a_rule_and_counts_the_rest() {
+        let note = "I recieve your [Name] notes. ".repeat(2_000);
+        let report = analyze(&note, &Context::default());
+        for rule in ["misspelling", "placeholder"] {
+            let listed = report.findings.iter().filter(|f| f.rule == rule).count();
+            assert_eq!(listed, MAX_FINDINGS_PER_RULE, "{rule}");
+            let more = report.omitted.iter().find(|o| o.rule == rule).expect(rule);
+            assert_eq!(listed + more.count as usize, 2_000, "{rule}");
+        }
+        // The listed ones are the first in the note.
+        let first = report.findings.iter().find(|f| f.rule == "misspelling");
+        assert_eq!(first.map(|f| f.span.start), Some(2));
+        let short = analyze("I recieve notes.", &Context::default());
+        assert!(short.omitted.is_empty());
+    }
 }

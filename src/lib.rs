@@ -24,7 +24,7 @@ mod wasm;
 
 pub use analyze::analyze;
 pub use report::{
-    Checklist, Context, ContextHit, ContextKind, Finding, Fix, Length, Recipient, Report, Severity,
-    Span, Verdict,
+    Checklist, Context, ContextHit, ContextKind, Finding, Fix, Length, Omitted, Recipient, Report,
+    Severity, Span, Verdict,
 };
 pub use suggest::{suggest, Suggestion};

@@ -250,7 +250,18 @@ pub struct Report {
     pub length: Length,
     pub checklist: Checklist,
     pub context: Vec<ContextHit>,
+    /// At most a few findings a rule (`rules::MAX_FINDINGS_PER_RULE`), the first in the note.
     pub findings: Vec<Finding>,
+    /// How many more findings each rule had beyond those listed; empty for almost every note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<Omitted>,
+}
+
+/// Findings of `rule` left out of the list: their count.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Omitted {
+    pub rule: String,
+    pub count: u32,
 }
 
 impl Report {

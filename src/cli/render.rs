@@ -109,6 +109,14 @@ pub fn render(note: &str, report: &Report, style: Style) -> String {
         render_finding(&mut out, &index, finding, style);
         out.push('\n');
     }
+    for more in &report.omitted {
+        out.push_str(&format!(
+            "… and {} more `{}` finding{} not shown\n\n",
+            more.count,
+            more.rule,
+            if more.count == 1 { "" } else { "s" }
+        ));
+    }
     render_summary(&mut out, report, style);
     out
 }
@@ -444,6 +452,7 @@ mod tests {
             checklist: Checklist::default(),
             context: Vec::new(),
             findings,
+            omitted: Vec::new(),
         }
     }
 

@@ -3,9 +3,10 @@
 use super::{finding, fix};
 use crate::reading::Reading;
 use crate::text::{fold, TokenKind};
+use crate::Verdict;
 use crate::{Finding, Severity};
 
-pub fn check(r: &Reading, out: &mut Vec<Finding>) {
+pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
     let Some(g) = &r.greeting else { return };
     let who = r.who();
     let first_name = r.ctx.recipient_first_name();

@@ -2,9 +2,10 @@
 
 use super::finding;
 use crate::reading::Reading;
+use crate::Verdict;
 use crate::{Finding, Severity};
 
-pub fn check(r: &Reading, out: &mut Vec<Finding>) {
+pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
     let used = r.note.len16;
     let limit = r.ctx.limit();
     let end = r.note.text.len();

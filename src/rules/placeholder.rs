@@ -3,9 +3,10 @@
 use super::{finding, fix};
 use crate::reading::Reading;
 use crate::text::TokenKind;
+use crate::Verdict;
 use crate::{Finding, Severity};
 
-pub fn check(r: &Reading, out: &mut Vec<Finding>) {
+pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
     for t in r
         .tokens()
         .iter()
