@@ -25,8 +25,10 @@ pub enum WordClass {
 pub struct Lexicon {
     by_id: Vec<Option<WordClass>>,
     prefixes: Vec<(String, WordClass)>,
-    /// Words that point at the reader or at both of them: "you", "your", "we", "our".
+    /// Words that point at the reader: "you", "your", "both".
     addressee: Vec<bool>,
+    /// Words that make the next noun the reader's: "your", "votre".
+    possessive: Vec<bool>,
     /// Words that mark a template slot as generic: "[Name]", "{industry}", "[your role]".
     generic_slot: Vec<bool>,
 }
@@ -34,6 +36,7 @@ pub struct Lexicon {
 enum Section {
     Class(WordClass),
     Addressee,
+    Possessive,
     GenericSlot,
 }
 
@@ -60,6 +63,7 @@ impl Lexicon {
                     "plain" => Section::Class(WordClass::Plain),
                     "field" => Section::Class(WordClass::Field),
                     "addressee" => Section::Addressee,
+                    "possessive" => Section::Possessive,
                     "generic-slot" => Section::GenericSlot,
                     _ => {
                         return Err(DataError {
@@ -82,6 +86,10 @@ impl Lexicon {
                     Section::Class(class) => *class,
                     Section::Addressee => {
                         set(&mut lexicon.addressee, words.intern(&word) as usize);
+                        continue;
+                    }
+                    Section::Possessive => {
+                        set(&mut lexicon.possessive, words.intern(&word) as usize);
                         continue;
                     }
                     Section::GenericSlot => {
@@ -109,6 +117,10 @@ impl Lexicon {
 
     pub fn is_addressee(&self, t: &Token) -> bool {
         self.addressee.get(t.id as usize).copied().unwrap_or(false)
+    }
+
+    pub fn is_possessive(&self, t: &Token) -> bool {
+        self.possessive.get(t.id as usize).copied().unwrap_or(false)
     }
 
     /// Whether a slot stands for something any note could name (a name, a role, an industry)

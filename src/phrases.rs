@@ -44,6 +44,9 @@ pub struct Phrases {
     pub kinds: Vec<Option<ContextKind>>,
     pub purpose: usize,
     pub job_ask: usize,
+    /// "I noticed you work at [Company]": where the reader works, which ties a job seeker's
+    /// wish to them, and no one else's note.
+    pub recipient_employer: usize,
 }
 
 pub fn phrases() -> &'static Phrases {
@@ -122,6 +125,7 @@ impl Phrases {
             closing: section(&greetings, "greetings.txt", "closing")?,
             purpose: section(&context, "context.txt", "purpose")?,
             job_ask: section(&context, "context.txt", "job-ask")?,
+            recipient_employer: section(&context, "context.txt", "recipient-employer")?,
             kinds,
             canned,
             context,

@@ -218,6 +218,8 @@ impl<'a> Reading<'a> {
     pub fn counting_cues(&self) -> impl Iterator<Item = &Cue> {
         self.cues.iter().filter(|c| match c.kind {
             ContextKind::IntentSales => false,
+            // A job seeker writing to someone at the company they want to join.
+            ContextKind::IntentJob if self.has_helper(self.phrases.recipient_employer) => true,
             ContextKind::IntentJob
             | ContextKind::IntentHiring
             | ContextKind::IntentAdvice
@@ -419,11 +421,24 @@ impl<'a> Reading<'a> {
             }
             own[i] = match self.class(t) {
                 Some(WordClass::Filler | WordClass::Stock) => Own::No,
+                // "your company", "votre domaine": the reader's, said of anyone's.
+                Some(WordClass::Plain) if self.after_addressee(i) => Own::No,
                 Some(WordClass::Plain) => Own::Plain,
                 Some(WordClass::Field) | None => Own::Named,
             };
         }
         own
+    }
+
+    /// Whether token `i` is the reader's: "your team", "votre domaine d'activité".
+    fn after_addressee(&self, i: usize) -> bool {
+        let toks = &self.note.tokens;
+        let sentence = toks[i].sentence;
+        (1..=2).any(|back| {
+            i >= back
+                && toks[i - back].sentence == sentence
+                && self.phrases.lexicon.is_possessive(&toks[i - back])
+        })
     }
 
     pub fn class(&self, t: &Token) -> Option<WordClass> {
@@ -456,18 +471,19 @@ impl<'a> Reading<'a> {
         self.own.iter().filter(|o| **o != Own::No).count()
     }
 
-    /// Nothing in the note is the sender's own, allowing for one plain word the lists lack
+    /// Nothing in the note is the sender's own, allowing for a plain word or two the lists lack
     /// ("Greetings, hope you are thriving, keen to connect") in a note made of stock: a name, a
     /// number, a slot, a role or a field always counts.
     pub fn says_nothing_of_their_own(&self) -> bool {
         let mut unlisted = 0;
-        for (t, own) in self.note.tokens.iter().zip(&self.own) {
+        for (i, (t, own)) in self.note.tokens.iter().zip(&self.own).enumerate() {
             match own {
                 Own::No => {}
                 Own::Plain => return false,
                 Own::Named => {
+                    let opens_sentence = self.note.sentences[t.sentence].tokens.start == i;
                     let strong = t.kind != TokenKind::Word
-                        || t.cap
+                        || (t.cap && !opens_sentence)
                         || t.norm.len() < 3
                         || self.class(t) == Some(WordClass::Field);
                     if strong {
@@ -484,7 +500,9 @@ impl<'a> Reading<'a> {
                 .filter(|t| self.class(t) == Some(WordClass::Stock))
                 .count()
         };
-        unlisted == 0 || (unlisted == 1 && stock() >= 4)
+        // A word or two the lists lack, among many that are stock, is more likely a turn of
+        // phrase than a subject of the sender's own.
+        unlisted == 0 || (unlisted <= 2 && unlisted * 4 <= stock())
     }
 
     /// Whether the sender's own words in `range` name something: a field, a place, a product.

@@ -1,8 +1,10 @@
 //! The development set: real invitation notes quoted in public sources (`devset/notes.jsonl`,
 //! each with its source; `devset/SOURCES.md` lists them), labelled by the guideline in the
-//! README. The set is split by source, so that notes quoted together fall on one side: the
-//! tuning part is what the engine's word lists and frames were adjusted against; the held-out
-//! part was never looked at note by note, and its figures are the honest ones.
+//! README. It was gathered twice (`batch` 1 and 2) from disjoint sources. The held-out part is
+//! half of the second batch's sources, chosen by a fixed hash so that notes quoted together
+//! fall on one side; no one looked at its notes while building the engine, and its figures are
+//! the honest ones. Everything else is the tuning part the word lists and frames were adjusted
+//! against.
 //!
 //! `cargo test --test devset -- --nocapture` prints both parts' figures and confusion tables;
 //! with `UNCANNED_DEVSET_MISSES=1` it also lists the tuning part's misjudged notes (never the
@@ -16,19 +18,20 @@ struct Note {
     id: String,
     text: String,
     source: String,
+    batch: u8,
     verdict: Verdict,
     #[serde(default)]
     borderline: bool,
     recipient: Option<Recipient>,
 }
 
-/// Which part a source falls in: a fixed hash, so the split never moves as notes are added.
-fn held_out(source: &str) -> bool {
+/// Which part a note falls in: a fixed hash of its source, so the split never moves.
+fn held_out(note: &Note) -> bool {
     let mut h: u32 = 0x811c_9dc5;
-    for b in source.bytes() {
+    for b in note.source.bytes() {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
-    h % 3 == 0
+    note.batch == 2 && h % 2 == 0
 }
 
 const VERDICTS: [Verdict; 3] = [Verdict::Canned, Verdict::NeedsContext, Verdict::Personal];
@@ -111,7 +114,7 @@ fn development_set_figures() {
             ..Context::default()
         };
         let got = analyze(&note.text, &ctx).verdict;
-        if held_out(&note.source) {
+        if held_out(note) {
             held.add(note.verdict, note.borderline, got);
         } else {
             tune.add(note.verdict, note.borderline, got);
@@ -130,7 +133,7 @@ fn development_set_figures() {
     tune.print("tuning part");
     held.print("held-out part");
     assert!(
-        held.notes >= 50 && tune.notes >= 100,
+        held.notes >= 40 && tune.notes >= 250,
         "the split lost notes"
     );
     // Floors a change must not fall below, a little under what was measured; the figures
