@@ -144,7 +144,7 @@ fn development_set_figures() {
         tune.accuracy()
     );
     assert!(
-        tune.recall() >= 0.85,
+        tune.recall() >= 0.88,
         "tuning canned recall {:.2}",
         tune.recall()
     );
@@ -154,17 +154,17 @@ fn development_set_figures() {
         tune.precision()
     );
     assert!(
-        held.accuracy() >= 0.78,
+        held.accuracy() >= 0.80,
         "held-out accuracy {:.2}",
         held.accuracy()
     );
     assert!(
-        held.recall() >= 0.75,
+        held.recall() >= 0.70,
         "held-out canned recall {:.2}",
         held.recall()
     );
     assert!(
-        held.precision() >= 0.90,
+        held.precision() >= 0.85,
         "held-out canned precision {:.2}",
         held.precision()
     );
