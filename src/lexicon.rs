@@ -31,6 +31,20 @@ pub struct Lexicon {
     possessive: Vec<bool>,
     /// Words that mark a template slot as generic: "[Name]", "{industry}", "[your role]".
     generic_slot: Vec<bool>,
+    /// What a specific slot stands for, by the words in it: "[event]", "[Mutual Connection]".
+    slot_kinds: Vec<Option<SlotKind>>,
+    slot_prefixes: Vec<(String, SlotKind)>,
+}
+
+/// The context a slot will hold once filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotKind {
+    /// "[event]", "[conference]": where they met.
+    Event,
+    /// "[Mutual Connection]", "[referrer]": someone both know.
+    Person,
+    /// "[specific thing]", "[referencia concreta]": something of the reader's.
+    Specific,
 }
 
 enum Section {
@@ -38,6 +52,7 @@ enum Section {
     Addressee,
     Possessive,
     GenericSlot,
+    Slot(SlotKind),
 }
 
 fn set(table: &mut Vec<bool>, id: usize) {
@@ -65,6 +80,9 @@ impl Lexicon {
                     "addressee" => Section::Addressee,
                     "possessive" => Section::Possessive,
                     "generic-slot" => Section::GenericSlot,
+                    "event-slot" => Section::Slot(SlotKind::Event),
+                    "person-slot" => Section::Slot(SlotKind::Person),
+                    "specific-slot" => Section::Slot(SlotKind::Specific),
                     _ => {
                         return Err(DataError {
                             line: n + 1,
@@ -94,6 +112,18 @@ impl Lexicon {
                     }
                     Section::GenericSlot => {
                         set(&mut lexicon.generic_slot, words.intern(&word) as usize);
+                        continue;
+                    }
+                    Section::Slot(kind) => {
+                        if let Some(prefix) = word.strip_suffix('*') {
+                            lexicon.slot_prefixes.push((prefix.to_string(), *kind));
+                            continue;
+                        }
+                        let id = words.intern(&word) as usize;
+                        if lexicon.slot_kinds.len() <= id {
+                            lexicon.slot_kinds.resize(id + 1, None);
+                        }
+                        lexicon.slot_kinds[id] = Some(*kind);
                         continue;
                     }
                 };
@@ -143,6 +173,19 @@ impl Lexicon {
                     .and_then(|id| self.generic_slot.get(id as usize).copied())
                     .unwrap_or(false)
             })
+    }
+
+    /// What a slot stands for, by the first of its words that says.
+    pub fn slot_kind(&self, words: &Words, slot: &str) -> Option<SlotKind> {
+        slot.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+            let listed = words.get(w).and_then(|id| self.slot_kinds.get(id as usize));
+            listed.copied().flatten().or_else(|| {
+                self.slot_prefixes
+                    .iter()
+                    .find(|(p, _)| w.starts_with(p.as_str()))
+                    .map(|(_, kind)| *kind)
+            })
+        })
     }
 
     /// The class of a token; `source` is the token as written, for elisions ("j'aimerais").

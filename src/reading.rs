@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::WordClass;
+use crate::lexicon::{SlotKind, WordClass};
 use crate::messages::{catalogue, Catalogue};
 use crate::pattern::Hit;
 use crate::phrases::{phrases, Phrases};
@@ -154,19 +154,14 @@ impl<'a> Reading<'a> {
                 if t.kind != TokenKind::Placeholder || self.own[i] != Own::Named {
                     return None;
                 }
-                let has = |list: &[&str]| list.iter().any(|w| t.norm.contains(w));
                 let theirs = i > range.start && lexicon.is_addressee(&toks[i - 1]);
-                let kind = if has(&["event", "conference", "meetup", "webinar", "summit"]) {
-                    ContextKind::Met
-                } else if has(&["mutual", "referr", "connection"]) {
-                    ContextKind::MutualConnection
-                } else if has(&["specific", "concret", "precis", "konkret"]) {
+                let kind = match lexicon.slot_kind(&self.phrases.words, &t.norm) {
+                    Some(SlotKind::Event) => ContextKind::Met,
+                    Some(SlotKind::Person) => ContextKind::MutualConnection,
                     // "[specific thing]": the writer means to name something of theirs.
-                    return Some((i, ContextKind::TheirWork));
-                } else if theirs {
-                    ContextKind::TheirWork
-                } else {
-                    return None;
+                    Some(SlotKind::Specific) => return Some((i, ContextKind::TheirWork)),
+                    None if theirs => ContextKind::TheirWork,
+                    None => return None,
                 };
                 (about_reader || kind == ContextKind::MutualConnection).then_some((i, kind))
             });
