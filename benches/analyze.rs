@@ -1,8 +1,15 @@
 //! How long one keystroke's analysis takes: a typical 300-character note, and a 100 KB paste
-//! to show the cost stays linear in length.
+//! to show the cost stays linear in length. The `worst_case` group times each of the inputs most
+//! likely to be otherwise (`common/worst_cases.rs`) at 100 KB: `analyze` and `suggest`, as the
+//! extension calls them. `tests/worst_case.rs` checks that they scale linearly.
+
+use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use uncanned::{analyze, Context, Recipient};
+use uncanned::{analyze, suggest, Context, Recipient};
+
+#[path = "common/worst_cases.rs"]
+mod worst_cases;
 
 const NOTE_300: &str = "Hi Michael, I enjoyed your panel at SaaStr on usage-based pricing, especially the \
 point about seat-based churn. I'm building billing tools for vertical SaaS and would love to compare \
@@ -48,5 +55,28 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn worst_case(c: &mut Criterion) {
+    let ctx = Context {
+        sender_name: Some("Alex Ray".into()),
+        ..context()
+    };
+    let mut group = c.benchmark_group("worst_case");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for (name, unit) in worst_cases::CASES {
+        let note = worst_cases::note(unit, 100 * 1024);
+        group.throughput(Throughput::Bytes(note.len() as u64));
+        group.bench_with_input(BenchmarkId::new("analyze", name), &note, |b, n| {
+            b.iter(|| analyze(black_box(n), &ctx))
+        });
+        group.bench_with_input(BenchmarkId::new("suggest", name), &note, |b, n| {
+            b.iter(|| suggest(black_box(n), &ctx))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, worst_case);
 criterion_main!(benches);

@@ -198,6 +198,12 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return within_one(a.as_bytes(), b.as_bytes());
     }
+    // A character is one to four bytes, so words this far apart in bytes are more than one
+    // letter apart: a pasted 100 KB word is rejected without collecting its characters.
+    let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
+    if long > 4 * short + 4 {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     within_one(&a, &b)
 }
@@ -770,5 +776,10 @@ mod tests {
         assert!(within_one_edit("professionl", "professional"));
         assert!(!within_one_edit("netwrk", "netwerk2"));
         assert!(!within_one_edit("abcdef", "abcxyz"));
+        assert!(within_one_edit("netzwérk", "netzwerk"));
+        assert!(within_one_edit("日本語", "日本"));
+        assert!(within_one_edit("😀", ""));
+        assert!(!within_one_edit("😀😀", ""));
+        assert!(!within_one_edit(&"é".repeat(50_000), "netzwerk"));
     }
 }

@@ -292,6 +292,9 @@ struct Scanner<'a> {
     pos: usize,
     pos16: u32,
     scratch: String,
+    /// Where the white space after the last line break looked at ends, so that a run of
+    /// line breaks is scanned once rather than once a break.
+    blank_end: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -305,6 +308,7 @@ impl<'a> Scanner<'a> {
             pos: 0,
             pos16: 0,
             scratch: String::new(),
+            blank_end: 0,
         }
     }
 
@@ -435,13 +439,20 @@ impl<'a> Scanner<'a> {
     }
 
     /// A line break inside a sentence, before a lower-case word, is only wrapping.
-    fn line_continues(&self, c: char) -> bool {
-        c == '\n'
-            && self.text[self.pos + 1..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
+    fn line_continues(&mut self, c: char) -> bool {
+        if c != '\n' {
+            return false;
+        }
+        // The scan only moves forward: a later break in the same blank run ends where it does.
+        let from = self.pos + 1;
+        if from > self.blank_end {
+            let rest = &self.text[from..];
+            self.blank_end = from + rest.len() - rest.trim_start().len();
+        }
+        self.text[self.blank_end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
     }
 
     /// A period after an initial, a title, or between digits does not end the sentence.
@@ -632,6 +643,25 @@ mod tests {
                 "I would like this!",
                 "Patricia\n",
                 "Regards, K. Osei"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_of_blank_lines_wraps_or_breaks_as_one_line_break() {
+        let note = Note::new("Hello\n\n\r\n  \nthere\n\n\nFriend.\n\nyes\r\n\r\nno\n\nNo");
+        let texts: Vec<_> = note
+            .sentences
+            .iter()
+            .map(|s| &note.text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Hello\n\n\r\n  \nthere\n",
+                "Friend.",
+                "yes\r\n\r\nno\n",
+                "No"
             ]
         );
     }
