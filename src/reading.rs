@@ -479,7 +479,6 @@ impl<'a> Reading<'a> {
                     let opens_sentence = self.note.sentences[t.sentence].tokens.start == i;
                     let strong = t.kind != TokenKind::Word
                         || (t.cap && !opens_sentence)
-                        || t.norm.len() < 3
                         || self.class(t) == Some(WordClass::Field);
                     if strong {
                         return false;
@@ -488,16 +487,8 @@ impl<'a> Reading<'a> {
                 }
             }
         }
-        let stock = || {
-            self.note
-                .tokens
-                .iter()
-                .filter(|t| self.class(t) == Some(WordClass::Stock))
-                .count()
-        };
-        // A word or two the lists lack, among many that are stock, is more likely a turn of
-        // phrase than a subject of the sender's own.
-        unlisted == 0 || (unlisted <= 2 && unlisted * 4 <= stock())
+        let said_by_anyone = self.own.iter().filter(|o| **o == Own::No).count();
+        unlisted == 0 || (unlisted <= 2 && unlisted * 6 <= said_by_anyone)
     }
 
     /// Whether the sender's own words in `range` name something: a field, a place, a product.

@@ -181,3 +181,65 @@ fn a_greeting_name_is_not_the_senders_own() {
     assert_eq!(report.verdict, Verdict::Canned);
     assert!(report.has_rule("canned-generic"), "{:?}", report.findings);
 }
+
+/// Notes written in the style of real ones, across kinds and languages, none of them the
+/// examples any frame or word list was written from.
+#[test]
+fn notes_in_the_wild_style() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Priya, I was in the audience for your Kubecon talk on multi-tenant clusters and have a follow-up question about quotas.",
+            "Hey Tom, we both volunteered at the Oxfam book sale last weekend. Good to put a name to a face!",
+            "Hi Laura, Miguel Santos mentioned you're the go-to person for GDPR audits in Lisbon.",
+            "Hello Dr. Chen, I cited your 2021 paper on protein folding in my thesis and would love to follow your lab's work.",
+            "Hi Ben, I'm moving to Denver next month and saw you organize the Denver Go meetup. Would love to join.",
+            "Hi Sara, former Deloitte colleague here — we overlapped in the Madrid office in 2018.",
+            "Hey Ahmed, your answer on Stack Overflow about async Rust saved my week. Thank you!",
+            "Hi Julia, I listened to your episode on the Product Podcast about pricing experiments. Great stuff.",
+            "Hi Mark, we're both speaking at DevOpsDays Zurich in June. Looking forward to your session.",
+            "Hi Nina, I'm the organiser of the Women in Data Paris chapter — we'd love to have you on our March panel.",
+            "Hi Omar, I'm starting at Spotify on Monday on the same squad as you. Excited to work together!",
+            "Hi Carlos, your team's blog post on migrating to Postgres 16 was super helpful for us.",
+            "Hola Marta, nos conocimos en el Mobile World Congress el martes, en el stand de Telefónica.",
+            "Bonjour Luc, j'ai assisté à votre atelier sur l'accessibilité à Paris Web, merci !",
+            "Hallo Petra, ich habe Ihren Vortrag auf der JAX über Microservices gesehen und fand ihn sehr hilfreich.",
+            "Olá Bruno, trabalhamos juntos na Stone em 2019, lembra? Bom te encontrar por aqui!",
+            "Ciao Luca, ho letto il tuo articolo su Medium sul design system di Satispay.",
+            "Hoi Sanne, we zaten samen in de klas bij de Hogeschool Utrecht.",
+            "Hi Zoe, my manager Dan Park suggested we connect since we're both rolling out Backstage.",
+        ],
+    );
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi Alex, I run a small agency helping dentists with SEO. Happy to connect!",
+            "Hi Emma, I'm a product designer with 8 years of experience in fintech. Let's connect.",
+            "I'm a UX student at Aalto University looking to connect with designers.",
+            "Hi, we sell cloud cost optimization tools that cut AWS bills by 30%. Can we chat?",
+            "Hello, I'm a freelance translator (EN-DE). If you ever need help, let me know!",
+            "Hola, soy desarrollador full stack y busco nuevas oportunidades.",
+            "Bonjour, je suis consultant en transformation digitale et je développe mon réseau.",
+            "Hallo, ich bin Vertriebsleiter bei einer Softwarefirma und freue mich auf Austausch.",
+        ],
+    );
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi, hope your week is off to a great start! Would love to add you to my network.",
+            "Hi Kevin, I'm always eager to connect with inspiring leaders. Let's stay in touch!",
+            "Good afternoon! I'd be thrilled to have you as a connection.",
+            "Hi there, let's network!",
+            "Hey, saw you in my suggestions and figured I'd say hi. Let's connect!",
+            "Hello, please join my professional network.",
+            "Dear colleague, I would appreciate it if you accepted my invitation.",
+            "Hi! LinkedIn recommended your profile to me. Happy to connect.",
+            "Hallo, gerne würde ich Sie zu meinen Kontakten hinzufügen.",
+            "Bonjour, je vous propose de rejoindre mon réseau LinkedIn.",
+            "Hola, te invito a formar parte de mi red profesional.",
+            "Olá, gostaria de te adicionar à minha rede de contatos.",
+            "Ciao, ti va di collegarci?",
+            "Hallo, zou je mijn uitnodiging willen accepteren?",
+        ],
+    );
+}
