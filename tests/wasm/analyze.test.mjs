@@ -42,7 +42,15 @@ function assertSpan(span, text) {
 /** Checks `report` against the JSON contract shared with the CLI and the extension. */
 function assertReport(report, text) {
   assert.ok(isPlain(report), 'the report is a plain object, not a Map or a class');
-  assert.deepEqual(Object.keys(report).sort(), ['checklist', 'context', 'findings', 'length', 'verdict']);
+  const keys = Object.keys(report).sort();
+  const base = ['checklist', 'context', 'findings', 'length', 'verdict'];
+  // `omitted` appears only when a rule had more findings than are listed.
+  assert.deepEqual(keys.filter((k) => k !== 'omitted'), base);
+  for (const { rule, count } of report.omitted ?? []) {
+    assert.equal(typeof rule, 'string');
+    assert.ok(Number.isInteger(count) && count > 0, `${rule}: ${count}`);
+    assert.ok(report.findings.some((f) => f.rule === rule), rule);
+  }
   assert.ok(VERDICTS.includes(report.verdict), report.verdict);
   assert.ok(isPlain(report.length));
   assert.equal(report.length.used, text.length, 'length is counted in UTF-16 units, as the box counts');
@@ -166,6 +174,9 @@ test('a 100 KB paste returns promptly with sane spans', () => {
   assertReport(report, text);
   assert.equal(report.checklist.within_limit, false);
   assert.ok(rules(report).includes('over-limit'), rules(report).join());
+  // Thousands of misspellings and slots are listed a few a rule, the rest counted.
+  assert.ok(report.findings.length < 60, `${report.findings.length} findings`);
+  assert.ok(report.omitted.some((o) => o.rule === 'misspelling' && o.count > 300), JSON.stringify(report.omitted));
   // Generous: the point is that nothing is quadratic; a keystroke-time call is far below this.
   assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
 });
