@@ -68,21 +68,24 @@ impl<'a> Reading<'a> {
         }
         // Cues inside a text LinkedIn wrote ("…a fellow group member of…") or inside a stock
         // pleasantry ("thank you in advance for your help") are not the sender's.
-        let stock_spans: Vec<&Hit> = canned_hits
-            .iter()
-            .filter(|h| h.section == phrases.default || h.section == phrases.pleasantry)
-            .collect();
-        let inside_stock = |hit: &Hit| {
-            stock_spans.iter().any(|s| {
-                // LinkedIn's text claims every cue it overlaps; a pleasantry only what it holds.
-                let overlaps = s.start < hit.end && hit.start < s.end;
-                let holds = s.start <= hit.start && hit.end <= s.end;
-                if s.section == phrases.default {
-                    overlaps
-                } else {
-                    holds
+        // Per token: inside LinkedIn's text, and how far a pleasantry covering it reaches; one
+        // pass over the hits, so a paste of thousands of them stays linear.
+        let mut in_default = vec![false; note.tokens.len()];
+        let mut pleasantry_end = vec![0usize; note.tokens.len()];
+        for h in &canned_hits {
+            if h.section == phrases.default {
+                in_default[h.start..h.end]
+                    .iter_mut()
+                    .for_each(|t| *t = true);
+            } else if h.section == phrases.pleasantry {
+                for end in &mut pleasantry_end[h.start..h.end] {
+                    *end = (*end).max(h.end);
                 }
-            })
+            }
+        }
+        // LinkedIn's text claims every cue it overlaps; a pleasantry only what it holds.
+        let inside_stock = |hit: &Hit| {
+            in_default[hit.start..hit.end].contains(&true) || pleasantry_end[hit.start] >= hit.end
         };
         let mut cues: Vec<Cue> = Vec::new();
         let mut helpers = Vec::new();
@@ -124,10 +127,11 @@ impl<'a> Reading<'a> {
             closing: None,
             own: Vec::new(),
         };
+        let reasons = ReasonIndex::new(&reading, &canned_hits);
         reading.stock = canned_hits
             .iter()
             .copied()
-            .filter(|h| h.section != phrases.reason && !reading.followed_by_reason(h, &canned_hits))
+            .filter(|h| h.section != phrases.reason && !reasons.follows(&reading, h))
             .collect();
         reading.greeting = reading.find_greeting();
         reading.closing = reading.find_closing();
@@ -142,11 +146,18 @@ impl<'a> Reading<'a> {
     /// about the reader.
     fn add_slot_cues(&mut self) {
         let lexicon = &self.phrases.lexicon;
-        for s in &self.note.sentences {
+        let mut has_cue = vec![false; self.note.sentences.len()];
+        for c in &self.cues {
+            has_cue[self.note.tokens[c.hit.start].sentence] = true;
+        }
+        for (s, _) in self
+            .note
+            .sentences
+            .iter()
+            .zip(&has_cue)
+            .filter(|(_, had)| !**had)
+        {
             let range = s.tokens.clone();
-            if self.cues.iter().any(|c| range.contains(&c.hit.start)) {
-                continue;
-            }
             let toks = &self.note.tokens;
             let about_reader = toks[range.clone()].iter().any(|t| lexicon.is_addressee(t));
             let found = range.clone().find_map(|i| {
@@ -228,24 +239,6 @@ impl<'a> Reading<'a> {
 
     pub fn has_kind(&self, kind: ContextKind) -> bool {
         self.cues.iter().any(|c| c.kind == kind)
-    }
-
-    /// "I would like to add you to my network because we share…": a stock opener that goes on
-    /// to give a reason in the same sentence is read for its reason (seed 002, example 3).
-    fn followed_by_reason(&self, hit: &Hit, all: &[Hit]) -> bool {
-        if hit.section != self.phrases.default && hit.section != self.phrases.generic {
-            return false;
-        }
-        let sentence = self.note.tokens[hit.start].sentence;
-        let range = self.note.sentences[sentence].tokens.clone();
-        let reason_next = all.iter().any(|r| {
-            r.section == self.phrases.reason && r.start == hit.end && range.end - r.end >= 2
-        });
-        let cue_in_sentence = self
-            .cues
-            .iter()
-            .any(|c| c.kind != ContextKind::IntentSales && range.contains(&c.hit.start));
-        reason_next || cue_in_sentence
     }
 
     /// Whether stock text `hit` opens its sentence (after a greeting, if any) and so runs to
@@ -494,5 +487,47 @@ impl<'a> Reading<'a> {
     /// Whether the sender's own words in `range` name something: a field, a place, a product.
     pub fn names_something(&self, range: Range<usize>) -> bool {
         self.own[range].contains(&Own::Named)
+    }
+}
+
+/// "I would like to add you to my network because we share…": a stock opener that goes on to
+/// give a reason in the same sentence is read for its reason (seed 002, example 3). Indexed
+/// once per note so that each opener is one lookup.
+struct ReasonIndex {
+    /// Per token: the end of a reason word ("because", "weil") that starts there.
+    reason_end: Vec<Option<usize>>,
+    /// Per sentence: it holds a cue that counts (a sales pitch does not).
+    has_cue: Vec<bool>,
+}
+
+impl ReasonIndex {
+    fn new(r: &Reading, hits: &[Hit]) -> Self {
+        let mut reason_end = vec![None; r.note.tokens.len()];
+        for h in hits.iter().filter(|h| h.section == r.phrases.reason) {
+            reason_end[h.start] = Some(h.end);
+        }
+        let mut has_cue = vec![false; r.note.sentences.len()];
+        for c in r.cues.iter().filter(|c| c.kind != ContextKind::IntentSales) {
+            has_cue[r.note.tokens[c.hit.start].sentence] = true;
+        }
+        ReasonIndex {
+            reason_end,
+            has_cue,
+        }
+    }
+
+    fn follows(&self, r: &Reading, hit: &Hit) -> bool {
+        if hit.section != r.phrases.default && hit.section != r.phrases.generic {
+            return false;
+        }
+        let sentence = r.note.tokens[hit.start].sentence;
+        let sentence_end = r.note.sentences[sentence].tokens.end;
+        let reason_next = self
+            .reason_end
+            .get(hit.end)
+            .copied()
+            .flatten()
+            .is_some_and(|end| sentence_end.saturating_sub(end) >= 2);
+        reason_next || self.has_cue[sentence]
     }
 }
