@@ -6,6 +6,7 @@
 
 mod analyze;
 mod data;
+mod languages;
 mod lexicon;
 mod messages;
 mod pattern;

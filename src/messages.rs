@@ -4,9 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::data::StrTable;
-
-/// The languages the sender can read messages in; English is the fallback for every key.
-pub const LANGUAGES: [&str; 5] = ["en", "de", "fr", "es", "pt"];
+use crate::languages::{self, LANGUAGES};
 
 fn source(lang: &str) -> &'static str {
     crate::data::file(&["messages/", lang, ".txt"].concat())
@@ -83,16 +81,7 @@ pub fn catalogue(lang: Option<&str>) -> &'static Catalogue {
         all.insert(0, english);
         all
     });
-    let base = lang
-        .unwrap_or("en")
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("en");
-    let idx = LANGUAGES
-        .iter()
-        .position(|code| code.eq_ignore_ascii_case(base))
-        .unwrap_or(0);
-    &all[idx]
+    &all[languages::index(lang.unwrap_or("en"))]
 }
 
 #[cfg(test)]
