@@ -24,7 +24,8 @@ use worst_cases::{note, CASES};
 const BASE: usize = 25 * 1024;
 /// Quadratic work would give 16 from 1× to 4×, linear 4.
 const MAX_RATIO: f64 = 12.0;
-const RUNS: usize = 3;
+/// Runs at each size, the fastest counting; fewer where every call is slow.
+const RUNS: usize = if cfg!(debug_assertions) { 3 } else { 5 };
 /// Measurements of a case before it fails.
 const ATTEMPTS: usize = 3;
 
