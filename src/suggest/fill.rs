@@ -35,21 +35,27 @@ pub(super) fn fill(template: &str, t: &Templates, ctx: &Context) -> Filled {
     let mut text = String::with_capacity(expanded.len());
     let mut slots = Vec::new();
     let mut planned = 0u32;
+    // `text`'s length in UTF-16 units, kept as it grows: measuring it at each slot would make a
+    // note full of slots quadratic.
+    let mut text16 = 0u32;
     let mut rest = expanded.as_str();
     while let Some(open) = rest.find('[') {
         let Some(close) = rest[open..].find(']').map(|c| open + c) else {
             break;
         };
         text.push_str(&rest[..open]);
-        planned += utf16(&rest[..open]);
+        let before = utf16(&rest[..open]);
+        planned += before;
+        text16 += before;
         let (label, example) = rest[open + 1..close]
             .split_once('=')
             .unwrap_or((&rest[open + 1..close], ""));
-        let start = utf16(&text);
+        let start = text16;
         text.push('[');
         text.push_str(label);
         text.push(']');
-        slots.push(Span::new(start, utf16(&text)));
+        text16 += utf16(label) + 2;
+        slots.push(Span::new(start, text16));
         planned += utf16(if example.is_empty() { label } else { example });
         rest = &rest[close + 1..];
     }
