@@ -243,3 +243,43 @@ fn notes_in_the_wild_style() {
         ],
     );
 }
+
+/// Content-free invitations as people write them in the UI's other languages and in Italian
+/// and Dutch: a greeting, a wish to connect, a pleasantry, a sign-off.
+#[test]
+fn content_free_requests_in_six_languages() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Guten Tag, ich bin auf Ihr interessantes Profil gestoßen und würde mich freuen, wenn Sie meine Kontaktanfrage annehmen.",
+            "Hallo, ich erweitere gerade mein Netzwerk und würde mich über eine Vernetzung freuen.",
+            "Hi, lass uns gerne connecten! Beste Grüße",
+            "Sehr geehrter Herr Müller, es wäre mir eine Freude, mich mit Ihnen zu vernetzen. Mit freundlichen Grüßen",
+            "Hallo zusammen, ich freue mich auf spannende Kontakte und einen regen Austausch.",
+            "Ihr Profil hat mich beeindruckt. Ich würde mich freuen, Sie in meinem Netzwerk begrüßen zu dürfen.",
+            "Bonjour, votre profil m'a beaucoup intéressé. Je serais ravi d'échanger avec vous.",
+            "Bonjour Madame, je me permets de vous solliciter pour rejoindre votre réseau. Bien cordialement.",
+            "Salut ! On se connecte ?",
+            "Bonjour, je suis toujours à la recherche de nouvelles rencontres professionnelles enrichissantes.",
+            "Bonjour, j'ai pris connaissance de votre profil et souhaiterais élargir mon réseau avec vous.",
+            "Hola, me gustaría agregarte a mi red de contactos profesionales. Un saludo.",
+            "Buenas, ¿conectamos? Siempre es bueno ampliar la red.",
+            "Hola, he visto tu perfil y me parece muy interesante. Me encantaría que formaras parte de mi red.",
+            "Estimado, sería un gusto para mí contar con usted en mi red profesional.",
+            "Hola! Me gustaría mucho conectar contigo y seguir tus publicaciones.",
+            "Olá, tudo bem? Gostaria de adicioná-lo à minha rede profissional.",
+            "Oi! Vamos nos conectar? Sempre bom conhecer novos profissionais.",
+            "Olá, vi seu perfil e gostaria muito de fazer parte da sua rede de contatos. Abraços!",
+            "Olá, adoraria me conectar com você e acompanhar suas publicações.",
+            "Boa tarde, seria um prazer tê-lo em minha rede. Atenciosamente.",
+            "Ciao, ho visto il tuo profilo e mi piacerebbe aggiungerti ai miei contatti.",
+            "Buongiorno, sarei lieto di entrare in contatto con lei. Cordiali saluti.",
+            "Ciao! Colleghiamoci, mi fa piacere conoscere nuovi professionisti.",
+            "Salve, sarebbe un onore averti nella mia rete.",
+            "Hoi! Zullen we connecten? Altijd leuk om mijn netwerk uit te breiden.",
+            "Goedemiddag, graag zou ik u willen toevoegen aan mijn netwerk. Met vriendelijke groet.",
+            "Hallo, ik kwam uw profiel tegen en wil graag met u connecten.",
+            "Beste, het lijkt me leuk om met elkaar in contact te komen.",
+        ],
+    );
+}
