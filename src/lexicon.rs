@@ -5,8 +5,8 @@
 //! still bland); listing the words such sentences are made of can: whatever is left over is the
 //! sender's own.
 
-use crate::pattern::{DataError, Words, UNKNOWN};
-use crate::text::{fold, Token, TokenKind};
+use crate::pattern::{DataError, Words};
+use crate::text::{fold, Token, TokenKind, UNKNOWN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum WordClass {

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use crate::lexicon::Lexicon;
 use crate::pattern::{DataError, PatternSet, Words};
+use crate::text::{Token, TokenKind, UNKNOWN};
 use crate::ContextKind;
 
 /// The lists as written, examples included, for the tests.
@@ -57,8 +58,17 @@ pub fn phrases() -> &'static Phrases {
 }
 
 impl Phrases {
+    /// Gives each token its word id and decides once whether it could be part of a name.
+    pub fn annotate(&self, tokens: &mut [Token]) {
+        for t in tokens {
+            t.id = self.words.get(&t.norm).unwrap_or(UNKNOWN);
+            t.name_like = t.kind == TokenKind::Placeholder
+                || (t.cap && t.kind == TokenKind::Word && !is_common_word(&t.norm));
+        }
+    }
+
     /// The correction of a misspelt word, if `t` is one.
-    pub fn correction(&self, t: &crate::text::Token) -> Option<&'static str> {
+    pub fn correction(&self, t: &Token) -> Option<&'static str> {
         self.misspellings.get(t.id as usize).copied().flatten()
     }
 
@@ -137,6 +147,84 @@ impl Phrases {
     }
 }
 
+/// Words that start sentences or fill grammar: never taken for a name.
+fn is_common_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "i" | "we"
+            | "you"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "the"
+            | "a"
+            | "an"
+            | "my"
+            | "your"
+            | "our"
+            | "his"
+            | "her"
+            | "their"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "and"
+            | "but"
+            | "or"
+            | "so"
+            | "also"
+            | "hi"
+            | "hello"
+            | "hey"
+            | "dear"
+            | "please"
+            | "thanks"
+            | "thank"
+            | "would"
+            | "will"
+            | "can"
+            | "linkedin"
+            | "if"
+            | "when"
+            | "since"
+            | "because"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "to"
+            | "for"
+            | "with"
+            | "who"
+            | "what"
+            | "how"
+            | "why"
+            | "there"
+            | "here"
+            | "let"
+            | "us"
+            | "me"
+            | "him"
+            | "them"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "do"
+            | "did"
+            | "have"
+            | "has"
+            | "just"
+            | "not"
+            | "one"
+            | "all"
+            | "both"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,7 +243,7 @@ mod tests {
             for (idx, section) in set.sections.iter().enumerate() {
                 for (should, example) in &section.examples {
                     let mut note = Note::new(example);
-                    p.words.annotate(&mut note.tokens);
+                    p.annotate(&mut note.tokens);
                     let found = (0..note.sentences.len()).any(|s| {
                         let range = note.sentences[s].tokens.clone();
                         set.find(&note.tokens[range.clone()], range.start)
@@ -192,7 +280,7 @@ mod tests {
         let p = Phrases::load().unwrap();
         for right in p.misspellings.iter().flatten() {
             let mut note = crate::text::Note::new(right);
-            p.words.annotate(&mut note.tokens);
+            p.annotate(&mut note.tokens);
             assert!(
                 note.tokens.iter().all(|t| p.correction(t).is_none()),
                 "{right}"

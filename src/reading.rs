@@ -58,7 +58,7 @@ impl<'a> Reading<'a> {
     pub fn new(text: &'a str, ctx: &'a Context) -> Self {
         let mut note = Note::new(text);
         let phrases = phrases();
-        phrases.words.annotate(&mut note.tokens);
+        phrases.annotate(&mut note.tokens);
         let mut canned_hits = Vec::new();
         let mut context_hits = Vec::new();
         for s in &note.sentences {

@@ -6,6 +6,9 @@
 
 use crate::Span;
 
+/// The id of a word no phrase list mentions, which every token has until it is annotated.
+pub const UNKNOWN: u32 = u32::MAX;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     Word,
@@ -26,9 +29,9 @@ pub struct Token {
     pub end16: u32,
     /// Written with a capital first letter: a candidate for a name.
     pub cap: bool,
-    /// The word's number in the phrase lists' vocabulary, set by `Words::annotate`.
+    /// The word's number in the phrase lists' vocabulary, set by `Phrases::annotate`.
     pub id: u32,
-    /// Could be part of a name: capitalised and not a common word, or a slot.
+    /// Could be part of a name: capitalised and not a filler word, or a slot.
     pub name_like: bool,
     pub sentence: usize,
     /// Punctuation such as a comma, dash or colon stands between this token and the next.
@@ -416,7 +419,7 @@ impl<'a> Scanner<'a> {
             start16,
             end16: self.pos16,
             cap,
-            id: crate::pattern::UNKNOWN,
+            id: UNKNOWN,
             name_like: false,
             sentence: self.sentences.len(),
             break_after: false,

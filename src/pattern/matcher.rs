@@ -1,0 +1,234 @@
+//! Whether one pattern matches at one position, and how far: a backtracking walk over the items
+//! that keeps the longest end, since a phrase list wants the whole phrase, not its first words.
+
+use super::syntax::{Item, Pattern, WordPat};
+use crate::text::{Token, TokenKind};
+
+const MAX_TYPOS: u8 = 2;
+
+impl WordPat {
+    pub(super) fn exact(&self, tok: &Token) -> bool {
+        if self.prefix {
+            tok.kind != TokenKind::Placeholder && tok.norm.starts_with(&self.text)
+        } else {
+            tok.id == self.id
+        }
+    }
+
+    /// One typo away.
+    fn typo(&self, tok: &Token) -> bool {
+        !self.prefix
+            && tok.kind == TokenKind::Word
+            && self.text.len() >= 5
+            && within_one_edit(&tok.norm, &self.text)
+    }
+}
+
+/// What is left to match once the current sequence ends: the items after an option or an
+/// alternative, chained on the stack so that backtracking allocates nothing.
+enum Cont<'a> {
+    Done,
+    Then(&'a [Item], &'a Cont<'a>),
+}
+
+struct Matcher<'t> {
+    toks: &'t [Token],
+    typos_ok: bool,
+    /// Longest end reached, with the fewest typos for it.
+    best: Option<(usize, u8)>,
+}
+
+impl Matcher<'_> {
+    fn go(&mut self, items: &[Item], k: &Cont, pos: usize, typos: u8) {
+        let Some((first, rest)) = items.split_first() else {
+            match k {
+                Cont::Done => {
+                    if self
+                        .best
+                        .is_none_or(|(e, t)| pos > e || (pos == e && typos < t))
+                    {
+                        self.best = Some((pos, typos));
+                    }
+                }
+                Cont::Then(next, kk) => self.go(next, kk, pos, typos),
+            }
+            return;
+        };
+        match first {
+            Item::Word(alts) => {
+                let Some(tok) = self.toks.get(pos) else {
+                    return;
+                };
+                if alts.iter().any(|w| w.exact(tok)) {
+                    self.go(rest, k, pos + 1, typos);
+                } else if self.typos_ok && typos < MAX_TYPOS && alts.iter().any(|w| w.typo(tok)) {
+                    self.go(rest, k, pos + 1, typos + 1);
+                }
+            }
+            Item::Opt(inner) => {
+                self.go(inner, &Cont::Then(rest, k), pos, typos);
+                self.go(rest, k, pos, typos);
+            }
+            Item::Alt(seqs) => {
+                for seq in seqs {
+                    self.go(seq, &Cont::Then(rest, k), pos, typos);
+                }
+            }
+            Item::Gap(n) => {
+                for skip in 0..=*n {
+                    if pos + skip > self.toks.len() {
+                        break;
+                    }
+                    self.go(rest, k, pos + skip, typos);
+                }
+            }
+            Item::Name => {
+                let mut len = 0;
+                while len < 3 && self.toks.get(pos + len).is_some_and(|t| t.name_like) {
+                    len += 1;
+                    self.go(rest, k, pos + len, typos);
+                    // A slot stands for the whole name.
+                    if self.toks[pos + len - 1].kind == TokenKind::Placeholder {
+                        break;
+                    }
+                }
+            }
+            Item::Any => {
+                if pos < self.toks.len() {
+                    self.go(rest, k, pos + 1, typos);
+                }
+            }
+        }
+    }
+}
+
+impl Pattern {
+    /// The end (exclusive) of the longest match starting at `toks[0]`.
+    pub(super) fn match_len(&self, toks: &[Token], typos_ok: bool) -> Option<usize> {
+        let mut m = Matcher {
+            toks,
+            typos_ok,
+            best: None,
+        };
+        m.go(&self.items, &Cont::Done, 0, 0);
+        m.best.map(|(end, _)| end).filter(|&e| e > 0)
+    }
+}
+
+/// Optimal string alignment distance, capped: only "is it at most one edit" matters here.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return within_one(a.as_bytes(), b.as_bytes());
+    }
+    // A character is one to four bytes, so words this far apart in bytes are more than one
+    // letter apart: a pasted 100 KB word is rejected without collecting its characters.
+    let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
+    if long > 4 * short + 4 {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    within_one(&a, &b)
+}
+
+fn within_one<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (
+        &a[..a.len() - suffix.min(a.len())],
+        &b[..b.len() - suffix.min(b.len())],
+    );
+    match (a.len(), b.len()) {
+        (0, 0) | (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => a[0] == b[1] && a[1] == b[0],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pattern::{PatternSet, Words};
+    use crate::text::{Note, UNKNOWN};
+
+    fn finds(pattern: &str, text: &str) -> Option<(usize, usize)> {
+        let mut words = Words::default();
+        let set = PatternSet::parse(&format!("== t ~\n{pattern}\n"), &mut words).unwrap();
+        let mut note = Note::new(text);
+        // `Phrases::annotate` without the words it never takes for a name: none occur here.
+        for t in &mut note.tokens {
+            t.id = words.get(&t.norm).unwrap_or(UNKNOWN);
+            t.name_like = t.kind == TokenKind::Placeholder || (t.cap && t.kind == TokenKind::Word);
+        }
+        set.find(&note.tokens, 0).first().map(|h| (h.start, h.end))
+    }
+
+    #[test]
+    fn words_options_and_alternatives() {
+        let p = "i would like to (add you to|join) my [professional] network [on linkedin]";
+        assert_eq!(
+            finds(
+                p,
+                "I'd like to add you to my professional network on LinkedIn."
+            ),
+            Some((0, 12))
+        );
+        assert_eq!(finds(p, "Id like to join my network"), Some((0, 7)));
+        assert_eq!(finds(p, "I would like to see my network"), None);
+    }
+
+    #[test]
+    fn one_typo_in_a_long_word() {
+        assert!(finds("my professional network", "my profesional netwrok").is_some());
+        assert!(finds("my professional network", "my profesionl netwrk").is_none());
+    }
+
+    #[test]
+    fn names_gaps_prefixes_and_slots() {
+        assert_eq!(
+            finds("friend NAME", "my best friend Molly Brown says"),
+            Some((2, 5))
+        );
+        assert_eq!(finds("friend NAME", "my best friend says"), None);
+        assert_eq!(
+            finds("friend of NAME", "a friend of so-and-so's"),
+            Some((1, 4))
+        );
+        assert!(finds(
+            "sat next to ... bootcamp",
+            "sat next to each other in the bootcamp"
+        )
+        .is_some());
+        assert!(finds("connect* with you", "connecting with you").is_some());
+        assert!(
+            finds("meeting you at *", "meeting you at [event]").is_some(),
+            "a slot stands for a word"
+        );
+        assert!(
+            finds("meeting you at", "meeting [name] at").is_none(),
+            "but not for a given word"
+        );
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert!(within_one_edit("netwrok", "network"));
+        assert!(within_one_edit("conect", "connect"));
+        assert!(within_one_edit("professionl", "professional"));
+        assert!(!within_one_edit("netwrk", "netwerk2"));
+        assert!(!within_one_edit("abcdef", "abcxyz"));
+        assert!(within_one_edit("netzwérk", "netzwerk"));
+        assert!(within_one_edit("日本語", "日本"));
+        assert!(within_one_edit("😀", ""));
+        assert!(!within_one_edit("😀😀", ""));
+        assert!(!within_one_edit(&"é".repeat(50_000), "netzwerk"));
+    }
+}

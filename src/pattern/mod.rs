@@ -1,0 +1,33 @@
+//! The small phrase language the data files in `src/phrases/` are written in.
+//!
+//! One pattern a line, words separated by spaces and written as they fold (lower case, no
+//! accents, contractions spelled out: "i would", never "i'd"):
+//!
+//! | syntax        | matches                                              |
+//! |---------------|------------------------------------------------------|
+//! | `word`        | that word (with `~` on the section: one typo allowed) |
+//! | `a\|b\|c`     | any one of the words                                 |
+//! | `connect*`    | any word starting with "connect"                     |
+//! | `[x y]`       | `x y`, or nothing                                    |
+//! | `(x y \| z)`  | `x y` or `z`                                         |
+//! | `...`         | up to four words of anything                         |
+//! | `NAME`        | one to three capitalised words, or a template slot  |
+//! | `*`           | any one word                                         |
+//!
+//! A file is split into sections by `== label` lines (`== label ~` allows typos). Lines starting
+//! with `>` are examples the section must find, `!>` examples it must not; a unit test checks
+//! every one, so a phrase and its test are added together.
+//!
+//! By stage: `syntax` is what a line becomes, `parser` makes it, `matcher` tries one pattern at
+//! one position, `set` runs a file's patterns over a sentence, `words` numbers the vocabulary.
+
+mod matcher;
+mod parser;
+mod set;
+mod syntax;
+mod words;
+
+pub use parser::DataError;
+pub use set::PatternSet;
+pub use syntax::Hit;
+pub use words::Words;

@@ -1,0 +1,216 @@
+//! From a data file to a [`PatternSet`]: sections, examples and pattern lines.
+
+use super::set::PatternSet;
+use super::syntax::{Item, WordPat};
+use super::words::Words;
+use crate::text::{fold, UNKNOWN};
+
+/// How many words `...` may skip: enough for "each other in the", few enough that a gap does
+/// not join two unrelated phrases.
+const GAP: usize = 4;
+
+/// What is wrong with a data file, and where. Kept free of formatting code: the files are
+/// compiled in and tested, so this never reaches a user.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DataError {
+    pub line: usize,
+    pub what: &'static str,
+}
+
+pub struct Section {
+    pub label: String,
+    pub typos: bool,
+    /// Examples the section must find (`>`), and must not (`!>`), for the tests.
+    pub examples: Vec<(bool, String)>,
+}
+
+impl PatternSet {
+    /// Parses a data file. The files are compiled in, so a mistake is a bug caught by the tests.
+    pub fn parse(source: &str, words: &mut Words) -> Result<Self, DataError> {
+        let mut set = PatternSet::default();
+        for (n, raw) in source.lines().enumerate() {
+            let line = raw.trim();
+            let at = |what: &'static str| DataError { line: n + 1, what };
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(head) = line.strip_prefix("==") {
+                let mut parts = head.split_whitespace();
+                let label = parts.next().ok_or_else(|| at("section without a label"))?;
+                let typos = parts.next() == Some("~");
+                set.sections.push(Section {
+                    label: label.to_string(),
+                    typos,
+                    examples: Vec::new(),
+                });
+                continue;
+            }
+            let section = set
+                .sections
+                .len()
+                .checked_sub(1)
+                .ok_or_else(|| at("pattern before any section"))?;
+            if let Some(ex) = line.strip_prefix("!>") {
+                set.sections[section]
+                    .examples
+                    .push((false, ex.trim().to_string()));
+            } else if let Some(ex) = line.strip_prefix('>') {
+                set.sections[section]
+                    .examples
+                    .push((true, ex.trim().to_string()));
+            } else {
+                let mut items = parse_line(line).map_err(at)?;
+                intern_items(&mut items, words);
+                set.add(items, section, words);
+            }
+        }
+        Ok(set)
+    }
+}
+
+/// Parses one pattern line; errors name what is wrong for the data file's author.
+fn parse_line(line: &str) -> Result<Vec<Item>, &'static str> {
+    let words = lex(line);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut pos = 0;
+    let items = parse_seq(&words, &mut pos)?;
+    if pos != words.len() {
+        return Err("unbalanced brackets");
+    }
+    if items.is_empty() {
+        return Err("empty pattern");
+    }
+    Ok(items)
+}
+
+/// Splits a pattern into words and brackets. Directly inside `( )` a `|` separates sequences
+/// (`(add you to|join)`); elsewhere it separates single words (`[on|in linkedin]`).
+fn lex(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut open: Vec<char> = Vec::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<String>| {
+        if !word.is_empty() {
+            out.push(std::mem::take(word));
+        }
+    };
+    for c in line.chars() {
+        match c {
+            '(' | '[' | ')' | ']' => {
+                flush(&mut word, &mut out);
+                if matches!(c, '(' | '[') {
+                    open.push(c);
+                } else {
+                    open.pop();
+                }
+                out.push(c.to_string());
+            }
+            '|' if open.last() == Some(&'(') => {
+                flush(&mut word, &mut out);
+                out.push("||".into());
+            }
+            c if c.is_whitespace() => flush(&mut word, &mut out),
+            c => word.push(c),
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+fn parse_seq(words: &[&str], pos: &mut usize) -> Result<Vec<Item>, &'static str> {
+    let mut items = Vec::new();
+    while let Some(&w) = words.get(*pos) {
+        match w {
+            "]" | ")" | "||" => break,
+            "[" => {
+                *pos += 1;
+                let inner = parse_seq(words, pos)?;
+                expect(words, pos, "]")?;
+                items.push(Item::Opt(inner));
+            }
+            "(" => {
+                *pos += 1;
+                let mut seqs = vec![parse_seq(words, pos)?];
+                while words.get(*pos) == Some(&"||") {
+                    *pos += 1;
+                    seqs.push(parse_seq(words, pos)?);
+                }
+                expect(words, pos, ")")?;
+                items.push(Item::Alt(seqs));
+            }
+            "..." => {
+                *pos += 1;
+                items.push(Item::Gap(GAP));
+            }
+            "NAME" => {
+                *pos += 1;
+                items.push(Item::Name);
+            }
+            "*" => {
+                *pos += 1;
+                items.push(Item::Any);
+            }
+            _ => {
+                *pos += 1;
+                let alts = w
+                    .split('|')
+                    .filter(|a| !a.is_empty())
+                    .map(|a| match a.strip_suffix('*') {
+                        Some(stem) => WordPat {
+                            text: fold(stem),
+                            id: UNKNOWN,
+                            prefix: true,
+                        },
+                        None => WordPat {
+                            text: fold(a),
+                            id: UNKNOWN,
+                            prefix: false,
+                        },
+                    })
+                    .collect();
+                items.push(Item::Word(alts));
+            }
+        }
+    }
+    Ok(items)
+}
+
+fn expect(words: &[&str], pos: &mut usize, close: &'static str) -> Result<(), &'static str> {
+    if words.get(*pos) == Some(&close) {
+        *pos += 1;
+        Ok(())
+    } else {
+        Err(if close == "]" {
+            "expected ]"
+        } else {
+            "expected )"
+        })
+    }
+}
+
+fn intern_items(items: &mut [Item], words: &mut Words) {
+    for item in items {
+        match item {
+            Item::Word(alts) => {
+                for w in alts.iter_mut().filter(|w| !w.prefix) {
+                    w.id = words.intern(&w.text);
+                }
+            }
+            Item::Opt(inner) => intern_items(inner, words),
+            Item::Alt(seqs) => seqs.iter_mut().for_each(|s| intern_items(s, words)),
+            Item::Gap(_) | Item::Name | Item::Any => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_patterns_are_reported() {
+        let mut words = Words::default();
+        assert!(PatternSet::parse("== a\nfoo [bar\n", &mut words).is_err());
+        assert!(PatternSet::parse("foo\n", &mut words).is_err());
+    }
+}
