@@ -57,10 +57,6 @@ pub fn phrases() -> &'static Phrases {
     PHRASES.get_or_init(|| Phrases::load().unwrap_or_else(|_| panic!("phrase data is invalid")))
 }
 
-/// Never part of a name, but missing from `== filler` in `lexicon.txt` ("linkedin" is stock
-/// there): kept here until the list has them.
-const NOT_NAMES: [&str; 3] = ["because", "since", "linkedin"];
-
 impl Phrases {
     /// Gives each token its word id and decides once whether it could be part of a name.
     pub fn annotate(&self, tokens: &mut [Token]) {
@@ -71,12 +67,15 @@ impl Phrases {
         }
     }
 
-    /// Filler is capitalised for a sentence start or by custom ("Sie"), not for a name; the few
-    /// names spelt like filler elsewhere ("Ben", "Mi") are the price of one list for both.
+    /// Filler and stock are capitalised for a sentence start or by custom ("Sie", "LinkedIn"),
+    /// not for a name; the few names spelt like them elsewhere ("Ben", "Mi") are the price of
+    /// one list for both.
     fn is_filler(&self, t: &Token) -> bool {
         // No text as written here, so no elision: "J'aimerais" stays one word, as it always was.
-        self.lexicon.class(&self.words, t, "") == Some(WordClass::Filler)
-            || NOT_NAMES.contains(&t.norm.as_str())
+        matches!(
+            self.lexicon.class(&self.words, t, ""),
+            Some(WordClass::Filler | WordClass::Stock)
+        )
     }
 
     /// The correction of a misspelt word, if `t` is one.
