@@ -96,7 +96,8 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	node_modules/.bin/web-ext lint --source-dir dist/firefox
 
-bench:
+# The wasm bench builds build/pkg if the sources changed and needs harper.js from `npm ci`.
+bench: wasm
 	cargo bench --bench analyze
 	node benches/wasm.mjs
 
