@@ -6,7 +6,7 @@
 //! sender's own.
 
 use crate::pattern::{DataError, Words};
-use crate::text::{fold, Token, TokenKind, UNKNOWN};
+use crate::text::{folded, Token, TokenKind, UNKNOWN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum WordClass {
@@ -63,7 +63,7 @@ fn set(table: &mut Vec<bool>, id: usize) {
 }
 
 impl Lexicon {
-    pub fn parse(source: &str, words: &mut Words) -> Result<Self, DataError> {
+    pub fn parse(source: &'static str, words: &mut Words) -> Result<Self, DataError> {
         let mut lexicon = Lexicon::default();
         let mut class = None;
         for (n, line) in source.lines().enumerate() {
@@ -99,19 +99,22 @@ impl Lexicon {
                 });
             };
             for word in line.split_whitespace() {
-                let word = fold(word);
+                let word = folded(word);
                 let class = match section {
                     Section::Class(class) => *class,
                     Section::Addressee => {
-                        set(&mut lexicon.addressee, words.intern(&word) as usize);
+                        set(&mut lexicon.addressee, words.intern(word.clone()) as usize);
                         continue;
                     }
                     Section::Possessive => {
-                        set(&mut lexicon.possessive, words.intern(&word) as usize);
+                        set(&mut lexicon.possessive, words.intern(word.clone()) as usize);
                         continue;
                     }
                     Section::GenericSlot => {
-                        set(&mut lexicon.generic_slot, words.intern(&word) as usize);
+                        set(
+                            &mut lexicon.generic_slot,
+                            words.intern(word.clone()) as usize,
+                        );
                         continue;
                     }
                     Section::Slot(kind) => {
@@ -119,7 +122,7 @@ impl Lexicon {
                             lexicon.slot_prefixes.push((prefix.to_string(), *kind));
                             continue;
                         }
-                        let id = words.intern(&word) as usize;
+                        let id = words.intern(word.clone()) as usize;
                         if lexicon.slot_kinds.len() <= id {
                             lexicon.slot_kinds.resize(id + 1, None);
                         }
@@ -131,7 +134,7 @@ impl Lexicon {
                     lexicon.prefixes.push((prefix.to_string(), class));
                     continue;
                 }
-                let id = words.intern(&word) as usize;
+                let id = words.intern(word.clone()) as usize;
                 if lexicon.by_id.len() <= id {
                     lexicon.by_id.resize(id + 1, None);
                 }

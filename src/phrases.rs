@@ -112,7 +112,7 @@ impl Phrases {
             }
             match line.split_once(' ') {
                 Some((wrong, right)) => {
-                    let id = words.intern(wrong) as usize;
+                    let id = words.intern(wrong.into()) as usize;
                     if misspellings.len() <= id {
                         misspellings.resize(id + 1, None);
                     }

@@ -186,6 +186,19 @@ pub(crate) fn lower(c: char) -> char {
     char::from_u32(shifted).unwrap_or(c)
 }
 
+/// A data file's word as it folds, borrowed when it is written folded already, as nearly every
+/// word in the lists is: parsing them then allocates almost nothing.
+pub fn folded(word: &'static str) -> std::borrow::Cow<'static, str> {
+    let plain = word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'' && b != b'`');
+    if plain {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(fold(word))
+    }
+}
+
 pub fn fold(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
     fold_into(&mut s, word);

@@ -9,7 +9,7 @@ const MAX_TYPOS: u8 = 2;
 impl WordPat {
     pub(super) fn exact(&self, tok: &Token) -> bool {
         if self.prefix {
-            tok.kind != TokenKind::Placeholder && tok.norm.starts_with(&self.text)
+            tok.kind != TokenKind::Placeholder && tok.norm.starts_with(&*self.text)
         } else {
             tok.id == self.id
         }
@@ -161,7 +161,8 @@ mod tests {
 
     fn finds(pattern: &str, text: &str) -> Option<(usize, usize)> {
         let mut words = Words::default();
-        let set = PatternSet::parse(&format!("== t ~\n{pattern}\n"), &mut words).unwrap();
+        let source = format!("== t ~\n{pattern}\n").leak();
+        let set = PatternSet::parse(source, &mut words).unwrap();
         let mut note = Note::new(text);
         // `Phrases::annotate` without the words it never takes for a name: none occur here.
         for t in &mut note.tokens {

@@ -3,7 +3,7 @@
 use super::set::PatternSet;
 use super::syntax::{Item, WordPat};
 use super::words::Words;
-use crate::text::{fold, UNKNOWN};
+use crate::text::{folded, UNKNOWN};
 
 /// How many words `...` may skip: enough for "each other in the", few enough that a gap does
 /// not join two unrelated phrases.
@@ -26,7 +26,7 @@ pub struct Section {
 
 impl PatternSet {
     /// Parses a data file. The files are compiled in, so a mistake is a bug caught by the tests.
-    pub fn parse(source: &str, words: &mut Words) -> Result<Self, DataError> {
+    pub fn parse(source: &'static str, words: &mut Words) -> Result<Self, DataError> {
         let mut set = PatternSet::default();
         for (n, raw) in source.lines().enumerate() {
             let line = raw.trim();
@@ -61,7 +61,7 @@ impl PatternSet {
             } else {
                 let mut items = parse_line(line).map_err(at)?;
                 intern_items(&mut items, words);
-                set.add(items, section, words);
+                set.add(items, section);
             }
         }
         Ok(set)
@@ -69,9 +69,8 @@ impl PatternSet {
 }
 
 /// Parses one pattern line; errors name what is wrong for the data file's author.
-fn parse_line(line: &str) -> Result<Vec<Item>, &'static str> {
+fn parse_line(line: &'static str) -> Result<Vec<Item>, &'static str> {
     let words = lex(line);
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let mut pos = 0;
     let items = parse_seq(&words, &mut pos)?;
     if pos != words.len() {
@@ -85,39 +84,42 @@ fn parse_line(line: &str) -> Result<Vec<Item>, &'static str> {
 
 /// Splits a pattern into words and brackets. Directly inside `( )` a `|` separates sequences
 /// (`(add you to|join)`); elsewhere it separates single words (`[on|in linkedin]`).
-fn lex(line: &str) -> Vec<String> {
+fn lex(line: &'static str) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut open: Vec<char> = Vec::new();
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<String>| {
-        if !word.is_empty() {
-            out.push(std::mem::take(word));
+    // Where the word being read started, as a byte offset into `line`.
+    let mut word: Option<usize> = None;
+    let flush = |word: &mut Option<usize>, end: usize, out: &mut Vec<&'static str>| {
+        if let Some(start) = word.take() {
+            out.push(&line[start..end]);
         }
     };
-    for c in line.chars() {
+    for (i, c) in line.char_indices() {
         match c {
             '(' | '[' | ')' | ']' => {
-                flush(&mut word, &mut out);
+                flush(&mut word, i, &mut out);
                 if matches!(c, '(' | '[') {
                     open.push(c);
                 } else {
                     open.pop();
                 }
-                out.push(c.to_string());
+                out.push(&line[i..i + 1]);
             }
             '|' if open.last() == Some(&'(') => {
-                flush(&mut word, &mut out);
-                out.push("||".into());
+                flush(&mut word, i, &mut out);
+                out.push("||");
             }
-            c if c.is_whitespace() => flush(&mut word, &mut out),
-            c => word.push(c),
+            c if c.is_whitespace() => flush(&mut word, i, &mut out),
+            _ => {
+                word.get_or_insert(i);
+            }
         }
     }
-    flush(&mut word, &mut out);
+    flush(&mut word, line.len(), &mut out);
     out
 }
 
-fn parse_seq(words: &[&str], pos: &mut usize) -> Result<Vec<Item>, &'static str> {
+fn parse_seq(words: &[&'static str], pos: &mut usize) -> Result<Vec<Item>, &'static str> {
     let mut items = Vec::new();
     while let Some(&w) = words.get(*pos) {
         match w {
@@ -157,12 +159,12 @@ fn parse_seq(words: &[&str], pos: &mut usize) -> Result<Vec<Item>, &'static str>
                     .filter(|a| !a.is_empty())
                     .map(|a| match a.strip_suffix('*') {
                         Some(stem) => WordPat {
-                            text: fold(stem),
+                            text: folded(stem),
                             id: UNKNOWN,
                             prefix: true,
                         },
                         None => WordPat {
-                            text: fold(a),
+                            text: folded(a),
                             id: UNKNOWN,
                             prefix: false,
                         },
@@ -193,7 +195,7 @@ fn intern_items(items: &mut [Item], words: &mut Words) {
         match item {
             Item::Word(alts) => {
                 for w in alts.iter_mut().filter(|w| !w.prefix) {
-                    w.id = words.intern(&w.text);
+                    w.id = words.intern(w.text.clone());
                 }
             }
             Item::Opt(inner) => intern_items(inner, words),

@@ -4,7 +4,6 @@
 
 use super::parser::Section;
 use super::syntax::{Hit, Item, Pattern};
-use super::words::Words;
 use crate::text::{Token, UNKNOWN};
 
 /// The patterns of one data file, indexed by the word they start with.
@@ -19,7 +18,7 @@ pub struct PatternSet {
 
 impl PatternSet {
     /// Adds a pattern of `section`, whose words are already interned.
-    pub(super) fn add(&mut self, items: Vec<Item>, section: usize, words: &mut Words) {
+    pub(super) fn add(&mut self, items: Vec<Item>, section: usize) {
         let required = required_words(&items, self.sections[section].typos);
         let pattern = Pattern {
             items,
@@ -29,8 +28,8 @@ impl PatternSet {
         let idx = self.patterns.len();
         match pattern.first_words() {
             Some(first) => {
-                for w in first {
-                    let id = words.intern(&w) as usize;
+                for id in first {
+                    let id = id as usize;
                     if self.by_first.len() <= id {
                         self.by_first.resize_with(id + 1, Vec::new);
                     }
@@ -123,8 +122,8 @@ impl Pattern {
     }
 
     /// Words the pattern can start with; `None` when it can start with anything.
-    fn first_words(&self) -> Option<Vec<String>> {
-        fn firsts(items: &[Item], out: &mut Vec<String>) -> bool {
+    fn first_words(&self) -> Option<Vec<u32>> {
+        fn firsts(items: &[Item], out: &mut Vec<u32>) -> bool {
             let Some((first, rest)) = items.split_first() else {
                 return false;
             };
@@ -134,7 +133,7 @@ impl Pattern {
                         if w.prefix {
                             return false;
                         }
-                        out.push(w.text.clone());
+                        out.push(w.id);
                     }
                     true
                 }

@@ -1,5 +1,7 @@
 //! What a pattern line becomes, and what a match of it reports.
 
+use std::borrow::Cow;
+
 #[derive(Debug, Clone)]
 pub(super) enum Item {
     Word(Vec<WordPat>),
@@ -12,7 +14,8 @@ pub(super) enum Item {
 
 #[derive(Debug, Clone)]
 pub(super) struct WordPat {
-    pub(super) text: String,
+    /// As written in the data file when that is already folded, which it nearly always is.
+    pub(super) text: Cow<'static, str>,
     /// The interned id of `text`; a prefix keeps `UNKNOWN` and is compared as text, since the
     /// words it stands for need not be in any list.
     pub(super) id: u32,

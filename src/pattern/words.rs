@@ -1,5 +1,6 @@
 //! The vocabulary of every phrase list, numbered, so matching compares numbers, not strings.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -31,13 +32,19 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// a word has the same id in each and a token is looked up once.
 #[derive(Default)]
 pub struct Words {
-    ids: FastMap<String, u32>,
+    /// Keys borrow from the data files wherever they are written folded, so building the
+    /// vocabulary allocates next to nothing.
+    ids: FastMap<Cow<'static, str>, u32>,
 }
 
 impl Words {
-    pub fn intern(&mut self, word: &str) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(word.to_string()).or_insert(next)
+    pub fn intern(&mut self, word: Cow<'static, str>) -> u32 {
+        if let Some(&id) = self.ids.get(&*word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word, id);
+        id
     }
 
     pub fn get(&self, word: &str) -> Option<u32> {
