@@ -283,3 +283,36 @@ fn content_free_requests_in_six_languages() {
         ],
     );
 }
+
+/// How people who know each other say so, in the words they use: worked with, studied with,
+/// met, a friend of a friend, a shared cause, a role that ties them, an invitation to speak.
+#[test]
+fn ways_of_saying_how_we_know_each_other() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Rachel, I really enjoyed your presentation at the HR Tech Summit on employee onboarding.",
+            "Hey Mike! It was a pleasure working with you on the Q3 launch. Let's stay in touch.",
+            "Hi Jen, I'm a fellow Wharton alum and saw you're now leading growth at Canva.",
+            "Hi Tom, Sarah from the Chicago office said you're the expert on Snowflake cost tuning.",
+            "Hi Alicia, I noticed we both went to Ohio State. Go Bucks! Would love to connect.",
+            "Hello Professor Lee, I took your machine learning course on Coursera and loved it.",
+            "Hi Dan, loved your comment on Lenny's post about PLG. Totally agree about activation.",
+            "Hi Kate, I'm organizing a panel on women in fintech in Boston on May 12 and would love for you to join as a speaker.",
+            "Hi Raj, I'm applying for the Senior Data Scientist role on your team and would love to learn more about it.",
+            "Hi Lucas, we met briefly at the Stripe Sessions afterparty. You mentioned you're hiring designers.",
+            "Hi Mia, great to e-meet you through the Product Hunt community!",
+            "Hey Chris, your GitHub repo for the Terraform AWS modules saved me hours. Thanks!",
+            "Hi Grace, we sat on the same flight to Austin for SXSW and chatted about podcasting.",
+            "Hi Omar, I listened to you on the Software Engineering Daily podcast yesterday.",
+            "Hi Linda, I'm also a volunteer mentor at Girls Who Code Seattle.",
+            "Hi Pat, I'm the new account manager for your company at Salesforce.",
+            "Hallo Stefan, wir waren zusammen im Masterstudium an der TU München.",
+            "Bonjour Julie, nous étions collègues chez Capgemini à Lyon.",
+            "Hola Diego, coincidimos en el máster de IE Business School.",
+            "Olá Marina, sou amiga da Carla Mendes, ela me falou muito bem de você.",
+            "Ciao Giorgio, ci siamo conosciuti al Codemotion di Milano.",
+            "Hoi Pieter, we hebben samengewerkt bij ING aan het betaalplatform.",
+        ],
+    );
+}
