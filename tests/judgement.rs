@@ -316,3 +316,29 @@ fn ways_of_saying_how_we_know_each_other() {
         ],
     );
 }
+
+/// A self-introduction or a pitch, however short and in whichever language, is the sender's
+/// own: not canned, though it still needs a reason for this reader.
+#[test]
+fn a_self_introduction_is_not_canned() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi, I'm a nurse in Toronto. Let's connect!",
+            "Hello, I am a final-year law student. Would love to connect.",
+            "Hi! I just launched my first app and I'm looking for feedback. Let's connect.",
+            "Hi, I'm passionate about renewable energy and sustainability. Let's connect!",
+            "Hey, I run a small bakery in Leeds and love meeting other business owners.",
+            "Hi, I write about leadership on my blog. Would be great to connect.",
+            "Hallo, ich bin Personalberaterin in Hamburg und freue mich auf den Austausch.",
+            "Bonjour, je suis développeur web freelance à Nantes. Au plaisir d'échanger !",
+            "Hola, soy diseñadora gráfica en Bogotá. ¡Conectemos!",
+            "Olá, sou engenheiro de dados em Recife. Vamos nos conectar?",
+            "Ciao, sono un consulente SAP a Torino. Colleghiamoci!",
+            "Hoi, ik ben recruiter in Utrecht. Laten we connecten!",
+            "Hi, I'm hosting a webinar on cloud security next week, feel free to join.",
+            "I help coaches get more clients with Instagram ads. Interested?",
+            "Hi, we're a Berlin-based startup building payroll software. Would love to connect.",
+        ],
+    );
+}
