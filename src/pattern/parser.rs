@@ -138,7 +138,7 @@ fn parse_seq(words: &[&'static str], pos: &mut usize) -> Result<Vec<Item>, &'sta
                     seqs.push(parse_seq(words, pos)?);
                 }
                 expect(words, pos, ")")?;
-                items.push(Item::Alt(seqs));
+                items.push(alternatives(seqs));
             }
             "..." => {
                 *pos += 1;
@@ -175,6 +175,27 @@ fn parse_seq(words: &[&'static str], pos: &mut usize) -> Result<Vec<Item>, &'sta
         }
     }
     Ok(items)
+}
+
+/// `(post|article|talk …)`: the one-word choices become a single word item, tried in one step
+/// instead of one backtracking branch each; a match reaches as far either way.
+fn alternatives(seqs: Vec<Vec<Item>>) -> Item {
+    let mut words = Vec::new();
+    let mut longer = Vec::new();
+    for mut seq in seqs {
+        match seq.as_mut_slice() {
+            [Item::Word(alts)] => words.append(alts),
+            _ => longer.push(seq),
+        }
+    }
+    if words.is_empty() {
+        return Item::Alt(longer);
+    }
+    if longer.is_empty() {
+        return Item::Word(words);
+    }
+    longer.insert(0, vec![Item::Word(words)]);
+    Item::Alt(longer)
 }
 
 fn expect(words: &[&str], pos: &mut usize, close: &'static str) -> Result<(), &'static str> {

@@ -55,15 +55,29 @@ impl PatternSet {
         // How far each section's matches already reach, so one phrase is reported once.
         let mut reach = vec![0usize; self.sections.len()];
         let present = Present::of(toks);
+        let possible = |p: &Pattern| {
+            p.required
+                .iter()
+                .all(|any| any.iter().any(|&id| present.has(id)))
+        };
+        // The patterns that may start at any word are weighed against the sentence once, not
+        // at every word of it.
+        let anywhere: Vec<usize> = self
+            .anywhere
+            .iter()
+            .copied()
+            .filter(|&idx| possible(&self.patterns[idx]))
+            .collect();
         for pos in 0..toks.len() {
             let mut best: Option<Hit> = None;
-            for idx in self.candidates(&toks[pos]) {
+            let tok = &toks[pos];
+            let indexed = self.by_first.get(tok.id as usize).into_iter().flatten();
+            let here = anywhere
+                .iter()
+                .filter(|&&idx| self.patterns[idx].may_start_at(tok));
+            for &idx in indexed.chain(here) {
                 let p = &self.patterns[idx];
-                if !p
-                    .required
-                    .iter()
-                    .all(|any| any.iter().any(|&id| present.has(id)))
-                {
+                if !possible(p) {
                     continue;
                 }
                 let typos = self.sections[p.section].typos;
