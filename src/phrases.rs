@@ -57,6 +57,9 @@ pub fn phrases() -> &'static Phrases {
     PHRASES.get_or_init(|| Phrases::load().unwrap_or_else(|_| panic!("phrase data is invalid")))
 }
 
+/// Room reserved for the lists' vocabulary, a little over what they hold (a test keeps it so).
+const VOCABULARY_ROOM: usize = 6_000;
+
 impl Phrases {
     /// Gives each token its word id and decides once whether it could be part of a name.
     pub fn annotate(&self, tokens: &mut [Token]) {
@@ -85,7 +88,7 @@ impl Phrases {
 
     /// Parses the lists; an error names the file and line.
     pub fn load() -> Result<Self, (&'static str, DataError)> {
-        let mut words = Words::default();
+        let mut words = Words::with_capacity(VOCABULARY_ROOM);
         let in_file = |file: &'static str| move |e: DataError| (file, e);
         let canned = PatternSet::parse(phrase_file!("canned.txt"), &mut words)
             .map_err(in_file("canned.txt"))?;
@@ -194,6 +197,12 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn the_vocabulary_fits_the_room_reserved_for_it() {
+        let words = Phrases::load().unwrap().words.len();
+        assert!(words <= VOCABULARY_ROOM, "{words} words");
     }
 
     #[test]

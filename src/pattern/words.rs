@@ -47,6 +47,17 @@ impl Words {
         id
     }
 
+    /// Room for `n` words from the start, so filling the vocabulary never rehashes it.
+    pub fn with_capacity(n: usize) -> Self {
+        Words {
+            ids: FastMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
     pub fn get(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()
     }
