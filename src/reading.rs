@@ -1,5 +1,5 @@
-//! One pass over the note that every rule then reads from: the phrase matches, the greeting,
-//! the sign-off, and which words are stock.
+//! One pass over the note that every rule then reads from: the phrase matches, the frames that
+//! say how or why, the slots, the greeting and sign-off, and which words are the sender's own.
 
 use std::ops::Range;
 
@@ -21,7 +21,8 @@ pub struct Greeting {
     pub mass: bool,
 }
 
-/// A context cue that counts: found in the note, not inside a text LinkedIn wrote.
+/// A context cue: a frame found in the note (not inside a text LinkedIn wrote), or a slot that
+/// stands for one.
 #[derive(Clone, Copy)]
 pub struct Cue {
     pub kind: ContextKind,
@@ -67,9 +68,8 @@ impl<'a> Reading<'a> {
             context_hits.extend(phrases.context.find(toks, s.tokens.start));
         }
         // Cues inside a text LinkedIn wrote ("…a fellow group member of…") or inside a stock
-        // pleasantry ("thank you in advance for your help") are not the sender's.
-        // Per token: inside LinkedIn's text, and how far a pleasantry covering it reaches; one
-        // pass over the hits, so a paste of thousands of them stays linear.
+        // pleasantry ("thank you in advance for your help") are not the sender's. Marked per
+        // token in one pass over the hits, so a paste of thousands of them stays linear.
         let mut in_default = vec![false; note.tokens.len()];
         let mut pleasantry_end = vec![0usize; note.tokens.len()];
         for h in &canned_hits {
@@ -142,8 +142,8 @@ impl<'a> Reading<'a> {
 
     /// "Great seeing your [talk] at [event]": a slot for a specific stands for the context it
     /// will hold once filled (the `placeholder` finding asks the writer to fill it) when it is
-    /// the reader's ("your [talk]"), or names an event or a person both know, in a sentence
-    /// about the reader.
+    /// the reader's ("your [talk]"), names an event in a sentence about the reader or a person
+    /// both know, or says it is specific ("[specific thing]").
     fn add_slot_cues(&mut self) {
         let lexicon = &self.phrases.lexicon;
         let mut has_cue = vec![false; self.note.sentences.len()];
@@ -179,6 +179,7 @@ impl<'a> Reading<'a> {
             let Some((slot, kind)) = found else { continue };
             self.cues.push(Cue {
                 kind,
+                // No phrase section: the slot itself is the evidence.
                 hit: Hit {
                     section: usize::MAX,
                     start: slot,
@@ -410,7 +411,7 @@ impl<'a> Reading<'a> {
             own[i] = match self.class(t) {
                 Some(WordClass::Filler | WordClass::Stock) => Own::No,
                 // "your company", "votre domaine": the reader's, said of anyone's.
-                Some(WordClass::Plain) if self.after_addressee(i) => Own::No,
+                Some(WordClass::Plain) if self.is_the_readers(i) => Own::No,
                 Some(WordClass::Plain) => Own::Plain,
                 Some(WordClass::Field) | None => Own::Named,
             };
@@ -419,7 +420,7 @@ impl<'a> Reading<'a> {
     }
 
     /// Whether token `i` is the reader's: "your team", "votre domaine d'activité".
-    fn after_addressee(&self, i: usize) -> bool {
+    fn is_the_readers(&self, i: usize) -> bool {
         let toks = &self.note.tokens;
         let sentence = toks[i].sentence;
         (1..=2).any(|back| {
@@ -434,13 +435,13 @@ impl<'a> Reading<'a> {
         self.phrases.lexicon.class(&self.phrases.words, t, source)
     }
 
-    /// "Marta, I'd like to add you…": a capitalised word and a comma before the rest of the
-    /// first sentence, when no greeting word came first, addresses the reader.
-    fn vocative(&self) -> Option<std::ops::Range<usize>> {
+    /// "Marta, I'd like to add you…", "Desertsnowman/Calder,\n…": up to three capitalised
+    /// words the lexicon does not claim, then a break or a line of their own, when no greeting
+    /// word came first, address the reader.
+    fn vocative(&self) -> Option<Range<usize>> {
         if self.greeting.is_some() {
             return None;
         }
-        // "Marta, …", "Desertsnowman/Calder,\n…": up to three capitalised words and a break.
         let toks = &self.note.tokens;
         let first_line = &self.note.sentences.first()?.tokens;
         let end = if first_line.len() <= 3 && self.note.sentences.len() > 1 {
