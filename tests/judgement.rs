@@ -342,3 +342,34 @@ fn a_self_introduction_is_not_canned() {
         ],
     );
 }
+
+/// The frames in the other languages the UI speaks: German, French, Spanish, Portuguese.
+#[test]
+fn frames_in_the_uis_other_languages() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hallo Frau Schulz, ich habe Ihren Beitrag über Employer Branding gelesen und fand ihn sehr inspirierend.",
+            "Hallo Jan, Markus Weber hat mir empfohlen, mich bei Ihnen zu melden.",
+            "Hi Lisa, wir haben uns gestern beim Data Science Meetup in Köln unterhalten.",
+            "Hallo Tim, wir sind beide Mitglieder im VDI-Arbeitskreis Digitalisierung.",
+            "Guten Tag Herr Braun, wir haben 2017 bei Siemens zusammengearbeitet.",
+            "Hallo Anna, ich plane einen Vortrag bei der WeAreDevelopers und würde Sie gern als Speakerin gewinnen.",
+            "Bonjour Sophie, j'ai beaucoup aimé votre article sur le management à distance.",
+            "Bonjour Pierre, Marie Dupont m'a conseillé de vous contacter au sujet du poste de data analyst.",
+            "Bonjour Hugo, nous nous sommes croisés au salon VivaTech la semaine dernière.",
+            "Bonjour Claire, nous avons étudié ensemble à l'ESSEC.",
+            "Bonjour Léa, merci pour votre retour sur ma candidature, je reste motivé pour rejoindre votre équipe.",
+            "Hola Carmen, leí tu publicación sobre liderazgo femenino y me pareció muy acertada.",
+            "Hola Pablo, Ana Ruiz me habló de ti y de tu trabajo en ciberseguridad.",
+            "Hola Luis, trabajamos juntos en Accenture hace unos años.",
+            "Hola Sofía, estudiamos juntas en la Universidad de Chile.",
+            "Hola Martín, me encantó tu charla en la PyCon Argentina sobre testing.",
+            "Olá Pedro, li o seu artigo sobre open banking e gostei muito.",
+            "Olá Juliana, a Fernanda Lima me indicou o seu contato.",
+            "Olá Rafael, nos conhecemos no evento da ABStartups em São Paulo.",
+            "Olá Camila, estudamos juntos na USP.",
+            "Olá Thiago, assisti à sua palestra no TDC e gostaria de trocar uma ideia.",
+        ],
+    );
+}
