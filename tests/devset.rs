@@ -1,10 +1,10 @@
 //! The development set: real invitation notes quoted in public sources (`devset/notes.jsonl`,
 //! each with its source; `devset/SOURCES.md` lists them), labelled by the guideline in the
-//! README. It was gathered twice (`batch` 1 and 2) from disjoint sources. The held-out part is
-//! half of the second batch's sources, chosen by a fixed hash so that notes quoted together
-//! fall on one side; no one looked at its notes while building the engine, and its figures are
-//! the honest ones. Everything else is the tuning part the word lists and frames were adjusted
-//! against.
+//! README. It was gathered three times (`batch` 1, 2 and 3) from disjoint sources. The held-out
+//! part is half of the second batch's sources, chosen by a fixed hash so that notes quoted
+//! together fall on one side, and all of the third; no one looked at its notes while building
+//! the engine, and its figures are the honest ones. Everything else is the tuning part the word
+//! lists and frames were adjusted against.
 //!
 //! `cargo test --test devset -- --nocapture` prints both parts' figures and confusion tables;
 //! with `UNCANNED_DEVSET_MISSES=1` it also lists the tuning part's misjudged notes (never the
@@ -31,7 +31,7 @@ fn held_out(note: &Note) -> bool {
     for b in note.source.bytes() {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
-    note.batch == 2 && h % 2 == 0
+    (note.batch == 2 && h % 2 == 0) || note.batch == 3
 }
 
 const VERDICTS: [Verdict; 3] = [Verdict::Canned, Verdict::NeedsContext, Verdict::Personal];
@@ -133,7 +133,7 @@ fn development_set_figures() {
     tune.print("tuning part");
     held.print("held-out part");
     assert!(
-        held.notes >= 40 && tune.notes >= 250,
+        held.notes >= 100 && tune.notes >= 250,
         "the split lost notes"
     );
     // Floors a change must not fall below, a little under what was measured; the figures
