@@ -644,16 +644,18 @@ mod tests {
         assert!(note.tokens.iter().all(|t| t.kind != TokenKind::Placeholder));
     }
 
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        let note = Note::new(text);
+        note.sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
     #[test]
     fn sentences_end_at_punctuation_and_line_breaks_but_not_initials() {
-        let note = Note::new("Dear Sir. I would like this!\n- Patricia\nRegards, K. Osei");
-        let texts: Vec<_> = note
-            .sentences
-            .iter()
-            .map(|s| &note.text[s.start..s.end])
-            .collect();
         assert_eq!(
-            texts,
+            sentence_texts("Dear Sir. I would like this!\n- Patricia\nRegards, K. Osei"),
             [
                 "Dear Sir.",
                 "I would like this!",
@@ -665,14 +667,8 @@ mod tests {
 
     #[test]
     fn a_run_of_blank_lines_wraps_or_breaks_as_one_line_break() {
-        let note = Note::new("Hello\n\n\r\n  \nthere\n\n\nFriend.\n\nyes\r\n\r\nno\n\nNo");
-        let texts: Vec<_> = note
-            .sentences
-            .iter()
-            .map(|s| &note.text[s.start..s.end])
-            .collect();
         assert_eq!(
-            texts,
+            sentence_texts("Hello\n\n\r\n  \nthere\n\n\nFriend.\n\nyes\r\n\r\nno\n\nNo"),
             [
                 "Hello\n\n\r\n  \nthere\n",
                 "Friend.",

@@ -14,8 +14,10 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use uncanned::{analyze, suggest, Context, Recipient, Report, Span, Suggestion};
+use common::{assert_report_sound, assert_span};
+use uncanned::{analyze, suggest, Context, Recipient, Report, Suggestion};
 
+mod common;
 #[path = "../benches/common/worst_cases.rs"]
 mod worst_cases;
 use worst_cases::{note, CASES};
@@ -44,33 +46,6 @@ fn context() -> Context {
         sender_name: Some("Alex Ray".into()),
         sender_role: Some("Product designer at Acme".into()),
         ..Context::default()
-    }
-}
-
-fn assert_span(note_units: &[u16], span: Span, what: &str) {
-    let len = note_units.len() as u32;
-    let on_boundary = |i: u32| i == len || !(0xDC00..=0xDFFF).contains(&note_units[i as usize]);
-    assert!(
-        span.start <= span.end && span.end <= len,
-        "{what}: {span:?} outside {len} units"
-    );
-    assert!(
-        on_boundary(span.start) && on_boundary(span.end),
-        "{what}: {span:?} splits a character"
-    );
-}
-
-fn assert_report_sound(note: &str, report: &Report) {
-    let units: Vec<u16> = note.encode_utf16().collect();
-    assert_eq!(report.length.used as usize, units.len());
-    for f in &report.findings {
-        assert_span(&units, f.span, &f.rule);
-        for x in &f.fixes {
-            assert_span(&units, x.span, &f.rule);
-        }
-    }
-    for c in &report.context {
-        assert_span(&units, c.span, "context");
     }
 }
 
