@@ -373,3 +373,30 @@ fn frames_in_the_uis_other_languages() {
         ],
     );
 }
+
+/// "We have 12 mutual connections" is true of every second-degree contact, in any language, with
+/// or without the number: canned, and the `unnamed-mutuals` finding says to name someone.
+#[test]
+fn mutual_connections_with_nobody_named() {
+    let notes = [
+        "I see we have 12 mutual connections. Let's connect!",
+        "Hi, we share 34 connections, would be great to connect.",
+        "Hi John, we have many mutual friends here. Let's connect.",
+        "I noticed we have several connections in common. I'd like to add you to my network.",
+        "Hello, we have 5 shared connections, let's connect.",
+        "Hi! We are connected through 3 people. Let's connect.",
+        "Wir haben 12 gemeinsame Kontakte. Lass uns vernetzen!",
+        "Nous avons 8 relations en commun. Connectons-nous !",
+        "Tenemos 20 contactos en común. ¡Conectemos!",
+        "Temos 15 conexões em comum. Vamos nos conectar?",
+    ];
+    all_are(Verdict::Canned, &notes);
+    for note in notes {
+        let report = analyze(note, &Context::default());
+        assert!(
+            report.has_rule("unnamed-mutuals"),
+            "{note}: {:?}",
+            report.findings
+        );
+    }
+}
