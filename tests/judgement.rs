@@ -400,3 +400,22 @@ fn mutual_connections_with_nobody_named() {
         );
     }
 }
+
+/// Flattery that fits anyone, in seven languages, is canned.
+#[test]
+fn flattery_that_fits_anyone() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Bonjour, votre parcours est impressionnant, j'aimerais vous ajouter à mon réseau.",
+            "Hallo, Ihr Profil ist wirklich beeindruckend. Lassen Sie uns vernetzen.",
+            "Hola, tu perfil es impresionante, me encantaría conectar.",
+            "Olá, seu perfil é impressionante! Vamos nos conectar.",
+            "Ciao, il tuo profilo è davvero impressionante, collegamoci!",
+            "Hoi, jouw profiel is echt indrukwekkend. Laten we connecten.",
+            "Hi, your career journey is truly inspiring! I'd be honored to connect.",
+            "Hi Sarah, I love what you're doing. Keep up the great work! Let's connect.",
+            "Hi, you have an amazing background. Would love to learn from you.",
+        ],
+    );
+}
