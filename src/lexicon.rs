@@ -6,6 +6,7 @@
 //! sender's own.
 
 use crate::pattern::{DataError, Words};
+use crate::snapshot::{Reader, Writer};
 use crate::text::{folded, Token, TokenKind, UNKNOWN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -221,5 +222,111 @@ impl Lexicon {
                 .map(|(_, c)| *c);
         }
         None
+    }
+}
+
+/// The correction of each misspelt word in `misspellings.txt`, by the word's id. Used by
+/// `build.rs` and the tests: the engine reads the parsed tables.
+#[allow(dead_code)]
+pub fn parse_misspellings(
+    source: &'static str,
+    words: &mut Words,
+) -> Result<Vec<Option<&'static str>>, DataError> {
+    let mut misspellings = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.split_once(' ') {
+            Some((wrong, right)) => {
+                let id = words.intern(wrong.into()) as usize;
+                if misspellings.len() <= id {
+                    misspellings.resize(id + 1, None);
+                }
+                misspellings[id] = Some(right.trim());
+            }
+            None => {
+                return Err(DataError {
+                    line: n + 1,
+                    what: "expected `wrong right`",
+                })
+            }
+        }
+    }
+    Ok(misspellings)
+}
+
+const CLASSES: [WordClass; 4] = [
+    WordClass::Filler,
+    WordClass::Stock,
+    WordClass::Plain,
+    WordClass::Field,
+];
+const SLOTS: [SlotKind; 3] = [SlotKind::Event, SlotKind::Person, SlotKind::Specific];
+
+/// A table of options, as its filled places with one more than the value's place in `all`.
+fn encode_options<T: PartialEq>(v: &[Option<T>], all: &[T], w: &mut Writer) {
+    let filled = v.iter().enumerate().filter_map(|(i, x)| {
+        let x = x.as_ref()?;
+        Some((i, 1 + all.iter().position(|a| a == x).unwrap_or(0)))
+    });
+    w.sparse(filled.collect());
+}
+
+fn decode_options<T: Copy>(all: &[T], r: &mut Reader) -> Vec<Option<T>> {
+    r.sparse(None, |_, v| Some(all[v - 1]))
+}
+
+fn encode_flags(v: &[bool], w: &mut Writer) {
+    w.sparse(
+        v.iter()
+            .enumerate()
+            .filter(|(_, &b)| b)
+            .map(|(i, _)| (i, 1))
+            .collect(),
+    );
+}
+
+fn decode_flags(r: &mut Reader) -> Vec<bool> {
+    r.sparse(false, |_, _| true)
+}
+
+fn encode_prefixes<T: PartialEq>(v: &[(String, T)], all: &[T], w: &mut Writer) {
+    w.num(v.len());
+    for (p, x) in v {
+        w.string(p);
+        w.num(all.iter().position(|a| a == x).unwrap_or(0));
+    }
+}
+
+fn decode_prefixes<T: Copy>(all: &[T], r: &mut Reader) -> Vec<(String, T)> {
+    (0..r.num())
+        .map(|_| (r.string().to_string(), all[r.num()]))
+        .collect()
+}
+
+impl Lexicon {
+    /// The tables for the snapshot.
+    pub fn encode(&self, w: &mut Writer) {
+        encode_options(&self.by_id, &CLASSES, w);
+        encode_prefixes(&self.prefixes, &CLASSES, w);
+        encode_flags(&self.addressee, w);
+        encode_flags(&self.possessive, w);
+        encode_flags(&self.generic_slot, w);
+        encode_options(&self.slot_kinds, &SLOTS, w);
+        encode_prefixes(&self.slot_prefixes, &SLOTS, w);
+    }
+
+    pub fn decode(r: &mut Reader) -> Self {
+        Lexicon {
+            by_id: decode_options(&CLASSES, r),
+            prefixes: decode_prefixes(&CLASSES, r),
+            addressee: decode_flags(r),
+            possessive: decode_flags(r),
+            generic_slot: decode_flags(r),
+            slot_kinds: decode_options(&SLOTS, r),
+            slot_prefixes: decode_prefixes(&SLOTS, r),
+        }
     }
 }

@@ -14,6 +14,7 @@ mod phrases;
 mod reading;
 mod report;
 pub mod rules;
+mod snapshot;
 mod suggest;
 mod text;
 

@@ -1,28 +1,16 @@
-//! The phrase lists, parsed once on first use. The data lives in `src/phrases/*.txt` so that
-//! adding a canned phrase or a context cue is a one-line change carrying its own example.
+//! The phrase lists, parsed by `build.rs` and read from its snapshot on first use. The data
+//! lives in `src/phrases/*.txt` so that adding a canned phrase or a context cue is a one-line
+//! change carrying its own example.
 
 use std::sync::OnceLock;
 
+#[cfg(test)]
+use crate::lexicon::parse_misspellings;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::pattern::{DataError, PatternSet, Words};
+use crate::snapshot::Reader;
 use crate::text::{Token, TokenKind, UNKNOWN};
 use crate::ContextKind;
-
-/// The lists as written, examples included, for the tests.
-#[cfg(test)]
-macro_rules! phrase_file {
-    ($name:literal) => {
-        include_str!(concat!("phrases/", $name))
-    };
-}
-
-/// The lists as shipped: without comments and examples, from the packed archive.
-#[cfg(not(test))]
-macro_rules! phrase_file {
-    ($name:literal) => {
-        crate::data::file(concat!("phrases/", $name))
-    };
-}
 
 pub struct Phrases {
     pub words: Words,
@@ -54,8 +42,12 @@ pub fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     // The files are compiled in and every section is exercised by the unit tests, so a
     // failure here is a build defect, not something a user's input can cause.
-    PHRASES.get_or_init(|| Phrases::load().unwrap_or_else(|_| panic!("phrase data is invalid")))
+    PHRASES.get_or_init(|| Phrases::frozen().unwrap_or_else(|_| panic!("phrase data is invalid")))
 }
+
+/// The tables `build.rs` parsed from the lists, as numbers and the strings they index.
+const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.bin"));
+const SNAPSHOT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/phrases.txt"));
 
 /// Room reserved for the lists' vocabulary, a little over what they hold (a test keeps it so).
 const VOCABULARY_ROOM: usize = 6_000;
@@ -86,18 +78,45 @@ impl Phrases {
         self.misspellings.get(t.id as usize).copied().flatten()
     }
 
-    /// Parses the lists; an error names the file and line.
+    /// Reads the tables `build.rs` parsed: the same as [`Phrases::load`] gives, for a fraction
+    /// of the work at start-up.
+    pub fn frozen() -> Result<Self, (&'static str, DataError)> {
+        let mut r = Reader::new(SNAPSHOT, SNAPSHOT_STRINGS);
+        let words = Words::decode(&mut r, VOCABULARY_ROOM);
+        let canned = PatternSet::decode(&mut r);
+        let context = PatternSet::decode(&mut r);
+        let greetings = PatternSet::decode(&mut r);
+        let lexicon = Lexicon::decode(&mut r);
+        let misspellings = r.sparse(None, |r, i| Some(r.get(i)));
+        Self::assemble(words, canned, context, greetings, lexicon, misspellings)
+    }
+
+    /// Parses the lists as written, examples included; an error names the file and line.
+    #[cfg(test)]
     pub fn load() -> Result<Self, (&'static str, DataError)> {
         let mut words = Words::with_capacity(VOCABULARY_ROOM);
         let in_file = |file: &'static str| move |e: DataError| (file, e);
-        let canned = PatternSet::parse(phrase_file!("canned.txt"), &mut words)
+        let canned = PatternSet::parse(include_str!("phrases/canned.txt"), &mut words)
             .map_err(in_file("canned.txt"))?;
-        let context = PatternSet::parse(phrase_file!("context.txt"), &mut words)
+        let context = PatternSet::parse(include_str!("phrases/context.txt"), &mut words)
             .map_err(in_file("context.txt"))?;
-        let greetings = PatternSet::parse(phrase_file!("greetings.txt"), &mut words)
+        let greetings = PatternSet::parse(include_str!("phrases/greetings.txt"), &mut words)
             .map_err(in_file("greetings.txt"))?;
-        let lexicon = Lexicon::parse(phrase_file!("lexicon.txt"), &mut words)
+        let lexicon = Lexicon::parse(include_str!("phrases/lexicon.txt"), &mut words)
             .map_err(in_file("lexicon.txt"))?;
+        let misspellings = parse_misspellings(include_str!("phrases/misspellings.txt"), &mut words)
+            .map_err(in_file("misspellings.txt"))?;
+        Self::assemble(words, canned, context, greetings, lexicon, misspellings)
+    }
+
+    fn assemble(
+        words: Words,
+        canned: PatternSet,
+        context: PatternSet,
+        greetings: PatternSet,
+        lexicon: Lexicon,
+        misspellings: Vec<Option<&'static str>>,
+    ) -> Result<Self, (&'static str, DataError)> {
         let section = |set: &PatternSet, file: &'static str, label: &str| {
             set.section_index(label).ok_or((
                 file,
@@ -107,31 +126,6 @@ impl Phrases {
                 },
             ))
         };
-        let mut misspellings = Vec::new();
-        for (n, line) in phrase_file!("misspellings.txt").lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.split_once(' ') {
-                Some((wrong, right)) => {
-                    let id = words.intern(wrong.into()) as usize;
-                    if misspellings.len() <= id {
-                        misspellings.resize(id + 1, None);
-                    }
-                    misspellings[id] = Some(right.trim());
-                }
-                None => {
-                    return Err((
-                        "misspellings.txt",
-                        DataError {
-                            line: n + 1,
-                            what: "expected `wrong right`",
-                        },
-                    ))
-                }
-            }
-        }
         let kinds = context
             .sections
             .iter()
@@ -197,6 +191,36 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The tables `build.rs` froze are the ones parsing the lists gives.
+    #[test]
+    fn the_snapshot_is_the_parsed_lists() {
+        let (a, b) = (Phrases::load().unwrap(), Phrases::frozen().unwrap());
+        assert_eq!(a.words.len(), b.words.len());
+        for (x, y) in [
+            (&a.canned, &b.canned),
+            (&a.context, &b.context),
+            (&a.greetings, &b.greetings),
+        ] {
+            assert_eq!(x.debug_tables(), y.debug_tables());
+        }
+        assert_eq!(a.misspellings, b.misspellings);
+        assert_eq!(a.kinds, b.kinds);
+        let mut note = Note::new(include_str!("phrases/lexicon.txt"));
+        a.annotate(&mut note.tokens);
+        let mut again = Note::new(include_str!("phrases/lexicon.txt"));
+        b.annotate(&mut again.tokens);
+        for (s, t) in note.tokens.iter().zip(&again.tokens) {
+            assert_eq!(s.id, t.id);
+            assert_eq!(
+                a.lexicon.class(&a.words, s, ""),
+                b.lexicon.class(&b.words, t, "")
+            );
+            assert_eq!(a.lexicon.is_addressee(s), b.lexicon.is_addressee(t));
+            assert_eq!(a.lexicon.is_possessive(s), b.lexicon.is_possessive(t));
+            assert_eq!(a.correction(s), b.correction(t));
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! so a long note does not cost every pattern at every word.
 
 use super::parser::Section;
-use super::syntax::{Hit, Item, Pattern};
+use super::syntax::{Hit, Item, Pattern, WordPat};
 use crate::text::{Token, UNKNOWN};
 
 /// The patterns of one data file, indexed by the word they start with.
@@ -191,4 +191,118 @@ impl Present {
     fn has(&self, id: u32) -> bool {
         self.0[(id as usize / 64) % 8] & (1 << (id % 64)) != 0
     }
+}
+
+impl PatternSet {
+    /// Everything the matcher uses, printed, for the test that the snapshot matches the lists.
+    #[cfg(test)]
+    pub fn debug_tables(&self) -> String {
+        let sections: Vec<_> = self.sections.iter().map(|s| (&s.label, s.typos)).collect();
+        format!(
+            "{sections:?} {:?} {:?} {:?}",
+            self.patterns, self.by_first, self.anywhere
+        )
+    }
+
+    /// Sections and patterns for the snapshot; the indices are rebuilt when it is read.
+    pub fn encode(&self, w: &mut crate::snapshot::Writer) {
+        w.num(self.sections.len());
+        for s in &self.sections {
+            w.string(&s.label);
+            w.num(s.typos as usize);
+        }
+        w.num(self.patterns.len());
+        for p in &self.patterns {
+            w.num(p.section);
+            encode_items(&p.items, w);
+        }
+    }
+
+    pub fn decode(r: &mut crate::snapshot::Reader) -> Self {
+        let mut set = PatternSet::default();
+        for _ in 0..r.num() {
+            let label = r.string().to_string();
+            let typos = r.num() != 0;
+            set.sections.push(Section {
+                label,
+                typos,
+                examples: Vec::new(),
+            });
+        }
+        for _ in 0..r.num() {
+            let section = r.num();
+            let items = decode_items(r);
+            set.add(items, section);
+        }
+        set
+    }
+}
+
+fn encode_items(items: &[Item], w: &mut crate::snapshot::Writer) {
+    w.num(items.len());
+    for item in items {
+        match item {
+            Item::Word(alts) => {
+                w.num(0);
+                w.num(alts.len());
+                for a in alts {
+                    if a.prefix {
+                        let i = w.index_of(&a.text);
+                        w.num(2 * i + 1);
+                    } else {
+                        w.num(2 * a.id as usize);
+                    }
+                }
+            }
+            Item::Opt(inner) => {
+                w.num(1);
+                encode_items(inner, w);
+            }
+            Item::Alt(seqs) => {
+                w.num(2);
+                w.num(seqs.len());
+                for s in seqs {
+                    encode_items(s, w);
+                }
+            }
+            Item::Gap(n) => {
+                w.num(3);
+                w.num(*n);
+            }
+            Item::Name => w.num(4),
+            Item::Any => w.num(5),
+        }
+    }
+}
+
+fn decode_items(r: &mut crate::snapshot::Reader) -> Vec<Item> {
+    let n = r.num();
+    let mut items = Vec::with_capacity(n);
+    for _ in 0..n {
+        items.push(match r.num() {
+            0 => {
+                let k = r.num();
+                let mut alts = Vec::with_capacity(k);
+                for _ in 0..k {
+                    let v = r.num();
+                    let prefix = v & 1 == 1;
+                    alts.push(WordPat {
+                        text: std::borrow::Cow::Borrowed(r.get(v >> 1)),
+                        id: if prefix { UNKNOWN } else { (v >> 1) as u32 },
+                        prefix,
+                    });
+                }
+                Item::Word(alts)
+            }
+            1 => Item::Opt(decode_items(r)),
+            2 => {
+                let k = r.num();
+                Item::Alt((0..k).map(|_| decode_items(r)).collect())
+            }
+            3 => Item::Gap(r.num()),
+            4 => Item::Name,
+            _ => Item::Any,
+        });
+    }
+    items
 }

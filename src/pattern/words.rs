@@ -62,3 +62,24 @@ impl Words {
         self.ids.get(word).copied()
     }
 }
+
+impl Words {
+    /// The words in id order, for the snapshot.
+    pub fn encode(&self, w: &mut crate::snapshot::Writer) {
+        let mut list: Vec<(&str, u32)> = self.ids.iter().map(|(k, &v)| (&**k, v)).collect();
+        list.sort_by_key(|&(_, id)| id);
+        w.num(list.len());
+        for (word, id) in list {
+            assert_eq!(w.index_of(word), id as usize, "the vocabulary comes first");
+        }
+    }
+
+    /// The words are the snapshot's first strings, by id.
+    pub fn decode(r: &mut crate::snapshot::Reader, room: usize) -> Self {
+        let mut words = Words::with_capacity(room);
+        for id in 0..r.num() {
+            words.intern(Cow::Borrowed(r.get(id)));
+        }
+        words
+    }
+}
