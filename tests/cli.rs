@@ -601,3 +601,68 @@ fn suggest_limit_counts_utf16_units() {
     assert_eq!(intents(&answer)[0], "replace_canned", "{answer}");
     assert_eq!(answer["suggestions"][0]["text"], own.as_str());
 }
+
+/// An OSC 52 sequence sets the terminal's clipboard; a pasted note must not be able to send one.
+const OSC52: &str = "\x1b]52;c;ZXZpbA==\x07";
+
+fn assert_no_raw_controls(text: &str) {
+    assert!(
+        !text.contains("\x1b]") && !text.contains('\x07'),
+        "a control character reached the terminal: {text:?}"
+    );
+}
+
+#[test]
+fn suggest_does_not_print_escape_sequences_from_the_note() {
+    let own = format!(
+        "Your keynote at RustConf on async executors was the clearest I have heard {OSC52} ok."
+    );
+    let note = format!("{CANNED} {own}");
+    for color in ["never", "always"] {
+        let out = uncanned(&["suggest", "--color", color, &note], b"");
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let text = stdout(&out);
+        assert_no_raw_controls(&text);
+        assert!(text.contains("\u{241b}]52;c;ZXZpbA==\u{2407}"), "{text}");
+    }
+    // JSON keeps the note's text exactly; serde escapes it.
+    let out = uncanned(&["suggest", "--json", &note], b"");
+    assert_no_raw_controls(&stdout(&out));
+    assert_eq!(json(&out)["suggestions"][0]["text"], own.as_str());
+}
+
+#[test]
+fn check_does_not_print_escape_sequences_from_the_note() {
+    let note = format!("{CANNED} {OSC52} conect");
+    for color in ["never", "always"] {
+        let out = uncanned(&["check", "--color", color, &note], b"");
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        assert_no_raw_controls(&stdout(&out));
+    }
+}
+
+#[test]
+fn color_flag_and_no_color() {
+    let coloured = |args: &[&str], no_color: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_uncanned"));
+        cmd.args(args).env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.stdin(Stdio::null()).output().unwrap();
+        assert_ne!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        stdout(&out).contains('\x1b')
+    };
+    assert!(coloured(&["check", "--color", "always", CANNED], None));
+    assert!(coloured(&["check", "--color=always", CANNED], Some("1")));
+    assert!(!coloured(&["check", "--color", "never", CANNED], None));
+    // Into a pipe, auto is plain.
+    assert!(!coloured(&["check", "--color", "auto", CANNED], None));
+    assert!(!coloured(&["check", CANNED], None));
+    assert!(coloured(&["suggest", "--color", "always", CANNED], None));
+    assert!(!coloured(&["suggest", "--color", "never", CANNED], None));
+
+    let out = uncanned(&["check", "--color", "sometimes", CANNED], b"");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--color"), "{}", stderr(&out));
+}

@@ -35,6 +35,8 @@ Options:
                         (default 300)
       --sender NAME     your own name, to tell a sign-off from a greeting
       --expecting       the recipient knows you well and expects the invitation
+      --color WHEN      colour the text output: auto (when standard output is a terminal
+                        and NO_COLOR is unset), always or never (default auto)
       --json            print the report (check) or {\"suggestions\": [...]} (suggest)
                         as one line of JSON
       --jsonl           read one JSON object per line from standard input,
@@ -62,6 +64,17 @@ pub struct Options {
     pub note: Option<String>,
     pub context: Context,
     pub output: Output,
+    pub color: Color,
+}
+
+/// `--color`: when the text output is coloured.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    /// When standard output is a terminal and `NO_COLOR` is unset or empty.
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -177,6 +190,18 @@ fn parse_options(
                     return err("--sender needs a name, not an empty string");
                 }
                 opts.context.sender_name = Some(name.trim().to_owned());
+            }
+            "--color" => {
+                opts.color = match value("auto")?.as_str() {
+                    "auto" => Color::Auto,
+                    "always" => Color::Always,
+                    "never" => Color::Never,
+                    other => {
+                        return err(format!(
+                            "--color must be auto, always or never, not '{other}'"
+                        ))
+                    }
+                }
             }
             "--expecting" => opts.context.expecting = no_value(flag, &inline)?,
             "--json" => json = no_value(flag, &inline)?,

@@ -12,7 +12,7 @@ mod width;
 use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use args::{Command, Options, Output};
+use args::{Color, Command, Options, Output};
 use render::Style;
 use uncanned::Verdict;
 
@@ -82,7 +82,7 @@ fn check(opts: Options) -> Result<ExitCode, Failure> {
         out.write_all(b"\n")?;
     } else {
         let style = Style {
-            color: out.is_terminal() && !no_color(),
+            color: use_color(opts.color, out.is_terminal()),
         };
         out.write_all(render::render(&note, &report, style).as_bytes())?;
     }
@@ -118,7 +118,7 @@ fn suggest(opts: Options) -> Result<ExitCode, Failure> {
         out.write_all(b"\n")?;
     } else {
         let style = Style {
-            color: out.is_terminal() && !no_color(),
+            color: use_color(opts.color, out.is_terminal()),
         };
         out.write_all(render::render_suggestions(&found.suggestions, style).as_bytes())?;
     }
@@ -169,7 +169,16 @@ fn read_note() -> Result<String, Failure> {
     Ok(note)
 }
 
-/// <https://no-color.org>: any non-empty NO_COLOR turns colour off.
+/// `--color auto` colours a terminal only, and <https://no-color.org>: any non-empty NO_COLOR
+/// turns it off. `--color always` and `never` win over both.
+fn use_color(choice: Color, terminal: bool) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && !no_color(),
+    }
+}
+
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }

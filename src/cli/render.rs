@@ -59,6 +59,17 @@ impl Style {
     }
 }
 
+/// `text` with every control character made visible (see [`push_shown`]): a message, a fix
+/// label or a rewrite may quote the note, and an escape sequence pasted into a note must not
+/// reach the terminal, where it could set the clipboard (OSC 52) or rewrite the screen.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_shown(&mut out, c);
+    }
+    out
+}
+
 /// Rewrites, numbered best first, with their slots marked: what to type over.
 pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
     let mut out = String::new();
@@ -66,9 +77,10 @@ pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
         out.push_str("no rewrite fits this limit\n");
     }
     for (n, s) in suggestions.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}", n + 1, style.paint(BOLD, &s.intent));
+        let _ = writeln!(out, "{}. {}", n + 1, style.paint(BOLD, &visible(&s.intent)));
         let units: Vec<u16> = s.text.encode_utf16().collect();
-        let piece = |a: u32, b: u32| String::from_utf16_lossy(&units[a as usize..b as usize]);
+        let piece =
+            |a: u32, b: u32| visible(&String::from_utf16_lossy(&units[a as usize..b as usize]));
         let (mut text, mut at) = (String::from("   "), 0u32);
         let mut slots = Vec::new();
         for span in &s.slots {
@@ -113,7 +125,7 @@ pub fn render(note: &str, report: &Report, style: Style) -> String {
         out.push_str(&format!(
             "… and {} more `{}` finding{} not shown\n\n",
             more.count,
-            more.rule,
+            visible(&more.rule),
             if more.count == 1 { "" } else { "s" }
         ));
     }
@@ -123,12 +135,12 @@ pub fn render(note: &str, report: &Report, style: Style) -> String {
 
 fn render_finding(out: &mut String, index: &NoteIndex, finding: &Finding, style: Style) {
     let color = style.severity(finding.severity);
-    let head = format!("{}[{}]", finding.severity.as_str(), finding.rule);
+    let head = format!("{}[{}]", finding.severity.as_str(), visible(&finding.rule));
     let _ = writeln!(
         out,
         "{}{}",
         style.paint(color, &head),
-        style.paint(BOLD, &format!(": {}", finding.message))
+        style.paint(BOLD, &format!(": {}", visible(&finding.message)))
     );
 
     let (start, end) = index.byte_range(finding.span);
@@ -193,7 +205,7 @@ fn render_finding(out: &mut String, index: &NoteIndex, finding: &Finding, style:
             "{pad} {} {}: {}",
             style.paint(BLUE, "="),
             style.paint(BOLD, "help"),
-            fix.label
+            visible(&fix.label)
         );
     }
 }
@@ -667,6 +679,26 @@ checklist:
         ];
         let out = render_suggestions(&[s], Style { color: false });
         assert!(out.starts_with("1. met\n   Hi 🎉 [x]\n"), "{out}");
+    }
+
+    #[test]
+    fn controls_in_messages_labels_and_rewrites_are_shown_not_sent() {
+        let osc52 = "\x1b]52;c;ZXZpbA==\x07";
+        let note = format!("Hi {osc52} conect");
+        let mut f = finding(utf16(&note, "conect"));
+        f.message = format!("Did you mean it? {osc52}");
+        f.fixes[0].label = format!("Replace with {osc52}");
+        let out = plain(&note, f.span);
+        assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+        let out = render(&note, &report(vec![f]), Style { color: true });
+        assert!(!out.contains("\x1b]") && !out.contains('\x07'), "{out:?}");
+        assert!(out.contains("\u{241b}]52;c;ZXZpbA==\u{2407}"), "{out:?}");
+        let mut s = rewrite(&format!("Hi {osc52} [event]"), &["[event]"]);
+        s.intent = format!("met{osc52}");
+        for color in [false, true] {
+            let out = render_suggestions(std::slice::from_ref(&s), Style { color });
+            assert!(!out.contains("\x1b]") && !out.contains('\x07'), "{out:?}");
+        }
     }
 
     #[test]
