@@ -262,7 +262,11 @@ fn usage_errors_exit_2_with_a_message() {
             first.starts_with("uncanned: ") && first.len() > 20,
             "{args:?}: {err}"
         );
-        assert!(err.contains("Usage: uncanned check"), "{args:?}: {err}");
+        // clap shows the usage with most errors; a missing value points to --help instead.
+        assert!(
+            err.contains("Usage: uncanned check") || err.contains("try '--help'"),
+            "{args:?}: {err}"
+        );
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
     let err = stderr(&uncanned(&["check", "--limit", "abc", "x"], b""));
@@ -665,4 +669,33 @@ fn color_flag_and_no_color() {
     let out = uncanned(&["check", "--color", "sometimes", CANNED], b"");
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("--color"), "{}", stderr(&out));
+}
+
+#[test]
+fn mistyped_flag_gets_a_suggestion() {
+    let out = uncanned(&["check", "--recipent", "Ana Lima", "hi"], b"");
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.starts_with("uncanned: "), "{err}");
+    assert!(err.contains("'--recipient'"), "{err}");
+}
+
+#[test]
+fn rules_lists_every_rule_with_its_meaning() {
+    let out = uncanned(&["rules"], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    let ids: Vec<&str> = text
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(ids, uncanned::rules::RULE_IDS, "{text}");
+    for line in text.lines() {
+        let (id, meaning) = line.split_once("  ").unwrap();
+        assert!(!meaning.trim().is_empty(), "{id} has no meaning: {text}");
+    }
+    assert!(
+        text.contains("canned-default") && text.contains("LinkedIn's default text"),
+        "{text}"
+    );
 }
