@@ -7,7 +7,6 @@
 mod args;
 mod jsonl;
 mod render;
-mod width;
 
 use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
