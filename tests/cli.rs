@@ -699,3 +699,64 @@ fn rules_lists_every_rule_with_its_meaning() {
         "{text}"
     );
 }
+
+#[test]
+fn format_line_is_one_finding_per_line() {
+    let out = uncanned(&["check", "--format", "line", CANNED], b"");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("note:1:1: error[canned-default]: "),
+        "{text}"
+    );
+    let report = json(&uncanned(&["check", "--json", CANNED], b""));
+    assert_eq!(text.lines().count(), rules(&report).len(), "{text}");
+    for (line, rule) in text.lines().zip(rules(&report)) {
+        assert!(line.contains(&format!("[{rule}]: ")), "{line}");
+    }
+
+    let out = uncanned(
+        &[
+            "check",
+            "--format",
+            "line",
+            "--recipient",
+            "Marco Ricci",
+            PERSONAL,
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0);
+
+    let note = "Hi Rosa 🎉🎉\n🎉 I'd love to conect.";
+    let text = stdout(&uncanned(&["check", "--format", "line", note], b""));
+    assert!(text.contains("note:2:15: warning[misspelling]: "), "{text}");
+}
+
+#[test]
+fn format_json_and_jsonl_match_the_flags() {
+    let a = stdout(&uncanned(&["check", "--format", "json", CANNED], b""));
+    let b = stdout(&uncanned(&["check", "--json", CANNED], b""));
+    assert_eq!(a, b);
+    let input = format!("{{\"text\": {CANNED:?}}}\n");
+    let a = stdout(&uncanned(&["check", "--format", "jsonl"], input.as_bytes()));
+    let b = stdout(&uncanned(&["check", "--jsonl"], input.as_bytes()));
+    assert_eq!(a, b);
+    let out = uncanned(&["suggest", "--format", "line", CANNED], b"");
+    assert_eq!(code(&out), 0);
+    assert!(
+        (3..=5).contains(&stdout(&out).lines().count()),
+        "{}",
+        stdout(&out)
+    );
+
+    for args in [
+        &["check", "--format", "jsonl", CANNED][..],
+        &["check", "--format", "xml", CANNED],
+        &["check", "--format", "line", "--jsonl"],
+    ] {
+        let out = uncanned(args, b"");
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(stderr(&out).starts_with("uncanned: "), "{}", stderr(&out));
+    }
+}

@@ -21,7 +21,7 @@ uncanned check [OPTIONS] [NOTE]
 
 const AFTER_HELP: &str = "\
 Options of check and suggest (see 'uncanned check --help'): --recipient, --limit, --sender,
---expecting, --json, --jsonl, --color.
+--expecting, --json, --jsonl, --format, --color.
 
 Exit status: check: 0 when the note is personal, 1 when it is canned or needs context;
 suggest: 0. With --jsonl: 1 when a line could not be read. 2 on a usage or input error.";
@@ -85,20 +85,40 @@ pub struct NoteArgs {
     #[arg(long)]
     pub expecting: bool,
 
-    /// Print the report (check) or {"suggestions": [...]} (suggest) as one line of JSON.
+    /// Print the report (check) or {"suggestions": [...]} (suggest) as one line of JSON; the
+    /// same as --format json.
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
 
     /// Read one JSON object per line from standard input, {"text": ..., "recipient":
     /// {"first_name": ..., "full_name": ...}, "limit": ..., "sender_name": ..., "expecting":
     /// ...}, only "text" required, and write one JSON answer per line; the options above fill
-    /// in what a line leaves out.
+    /// in what a line leaves out. The same as --format jsonl.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// The output's form: text (rustc-style diagnostics and a summary), json, jsonl (see
+    /// --json, --jsonl) or line: one finding per line, 'note:LINE:COL: SEVERITY[RULE]: MESSAGE',
+    /// as editors' problem matchers read (suggest: one rewrite per line).
+    #[arg(long, value_name = "FORMAT", value_enum, conflicts_with_all = ["json", "jsonl"])]
+    pub format: Option<Format>,
 
     /// Colour the text output: auto colours a terminal unless NO_COLOR is set.
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics and a summary.
+    Text,
+    /// One line of JSON.
+    Json,
+    /// Notes in, answers out, one JSON object per line.
+    Jsonl,
+    /// One finding per line: note:LINE:COL: SEVERITY[RULE]: MESSAGE.
+    Line,
 }
 
 /// `--color`: when the text output is coloured.
@@ -122,6 +142,8 @@ pub enum Output {
     Json,
     /// Notes in, reports out, one JSON object per line.
     Jsonl,
+    /// One finding per line, for editors' problem matchers.
+    Line,
 }
 
 /// What a note-reading subcommand runs with.
@@ -145,12 +167,11 @@ impl From<NoteArgs> for Options {
                 expecting: a.expecting,
                 ..Context::default()
             },
-            output: if a.jsonl {
-                Output::Jsonl
-            } else if a.json {
-                Output::Json
-            } else {
-                Output::Text
+            output: match (a.format, a.json, a.jsonl) {
+                (Some(Format::Jsonl), ..) | (None, _, true) => Output::Jsonl,
+                (Some(Format::Json), ..) | (None, true, _) => Output::Json,
+                (Some(Format::Line), ..) => Output::Line,
+                (Some(Format::Text), ..) | (None, false, false) => Output::Text,
             },
             color: a.color,
         }
@@ -252,6 +273,14 @@ mod tests {
         assert_eq!(o.output, Output::Json);
         assert_eq!(check(&["check", "--jsonl"]).output, Output::Jsonl);
         assert_eq!(check(&["check", "--color", "never"]).color, Color::Never);
+        for (format, output) in [
+            ("text", Output::Text),
+            ("json", Output::Json),
+            ("jsonl", Output::Jsonl),
+            ("line", Output::Line),
+        ] {
+            assert_eq!(check(&["check", "--format", format]).output, output);
+        }
     }
 
     #[test]
@@ -307,6 +336,8 @@ mod tests {
             (&["check", "--jsonl", "note"], "NOTE"),
             (&["check", "--json=yes"], "--json"),
             (&["check", "--color", "sometimes"], "sometimes"),
+            (&["check", "--format", "xml"], "xml"),
+            (&["check", "--format", "line", "--json"], "--json"),
         ];
         for (args, want) in cases {
             let got = run(args).expect_err(&format!("{args:?} should fail"));

@@ -12,7 +12,7 @@ use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use args::{Cli, Color, Command, Options, Output};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use render::Style;
 use uncanned::Verdict;
 
@@ -33,6 +33,15 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
+    if let Command::Check(a) | Command::Suggest(a) = &cli.command {
+        if a.note.is_some() && a.format == Some(args::Format::Jsonl) {
+            let e = Cli::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--format jsonl reads its notes from standard input; drop the NOTE argument",
+            );
+            return usage_error(e);
+        }
+    }
     let result = match cli.command {
         Command::Check(a) => check(a.into()),
         Command::Suggest(a) => suggest(a.into()),
@@ -97,6 +106,8 @@ fn check(opts: Options) -> Result<ExitCode, Failure> {
     if opts.output == Output::Json {
         serde_json::to_writer(&mut out, &report).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
+    } else if opts.output == Output::Line {
+        out.write_all(render::render_lines(&note, &report).as_bytes())?;
     } else {
         let style = Style {
             color: use_color(opts.color, out.is_terminal()),
@@ -133,6 +144,8 @@ fn suggest(opts: Options) -> Result<ExitCode, Failure> {
     if opts.output == Output::Json {
         serde_json::to_writer(&mut out, &found).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
+    } else if opts.output == Output::Line {
+        out.write_all(render::render_suggestion_lines(&found.suggestions).as_bytes())?;
     } else {
         let style = Style {
             color: use_color(opts.color, out.is_terminal()),

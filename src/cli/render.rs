@@ -134,6 +134,34 @@ pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
     out
 }
 
+/// `--format line`: one finding per line, `note:LINE:COL: SEVERITY[RULE]: MESSAGE`, the form
+/// editors' problem matchers (and `grep`) read. A line break in a message is shown, not sent.
+pub fn render_lines(note: &str, report: &Report) -> String {
+    let index = NoteIndex::new(note);
+    let mut out = String::new();
+    for f in &report.findings {
+        let (start, _) = index.byte_range(f.span);
+        let _ = writeln!(
+            out,
+            "note:{}:{}: {}[{}]: {}",
+            index.line_of(start) + 1,
+            index.column(start),
+            f.severity.as_str(),
+            visible(&f.rule),
+            visible(&f.message)
+        );
+    }
+    out
+}
+
+/// `suggest --format line`: each rewrite on one line, best first.
+pub fn render_suggestion_lines(suggestions: &[Suggestion]) -> String {
+    suggestions
+        .iter()
+        .map(|s| visible(&s.text) + "\n")
+        .collect()
+}
+
 /// The whole text output for one note.
 pub fn render(note: &str, report: &Report, style: Style) -> String {
     let index = NoteIndex::new(note);
@@ -743,6 +771,22 @@ checklist:
         // A span that starts on a combining mark underlines the whole letter.
         let out = plain(note, utf16(note, "\u{301} conect"));
         assert_eq!(carets(&out), (9, 8), "{out}");
+    }
+
+    #[test]
+    fn one_finding_per_line() {
+        let note = "Hi Rosa,\n🎉 I'd love to conect.";
+        let mut f = finding(utf16(note, "conect"));
+        f.message = "Check\nthe spelling".into();
+        let out = render_lines(note, &report(vec![f.clone(), f]));
+        let want = "note:2:15: warning[misspelling]: Check\u{240a}the spelling\n";
+        assert_eq!(out, want.repeat(2));
+        assert_eq!(render_lines(note, &report(Vec::new())), "");
+        let s = rewrite("Hi [name],\nkeep in touch.", &["[name]"]);
+        assert_eq!(
+            render_suggestion_lines(&[s.clone(), s]),
+            "Hi [name],\u{240a}keep in touch.\n".repeat(2)
+        );
     }
 
     #[test]
