@@ -47,7 +47,7 @@ cli:
 wasm: $(PKG)/uncanned_bg.wasm
 
 $(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) | deps
-	cargo build --lib --target $(WASM_TARGET) --profile wasm
+	cargo build --lib --no-default-features --target $(WASM_TARGET) --profile wasm
 	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
 	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
 	@echo "wasm: $$(stat -c %s $@) bytes, $$(gzip -9c $@ | wc -c) gzipped"

@@ -262,7 +262,11 @@ fn usage_errors_exit_2_with_a_message() {
             first.starts_with("uncanned: ") && first.len() > 20,
             "{args:?}: {err}"
         );
-        assert!(err.contains("Usage: uncanned check"), "{args:?}: {err}");
+        // clap shows the usage with most errors; a missing value points to --help instead.
+        assert!(
+            err.contains("Usage: uncanned check") || err.contains("try '--help'"),
+            "{args:?}: {err}"
+        );
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
     let err = stderr(&uncanned(&["check", "--limit", "abc", "x"], b""));
@@ -600,4 +604,159 @@ fn suggest_limit_counts_utf16_units() {
     let answer = json(&out);
     assert_eq!(intents(&answer)[0], "replace_canned", "{answer}");
     assert_eq!(answer["suggestions"][0]["text"], own.as_str());
+}
+
+/// An OSC 52 sequence sets the terminal's clipboard; a pasted note must not be able to send one.
+const OSC52: &str = "\x1b]52;c;ZXZpbA==\x07";
+
+fn assert_no_raw_controls(text: &str) {
+    assert!(
+        !text.contains("\x1b]") && !text.contains('\x07'),
+        "a control character reached the terminal: {text:?}"
+    );
+}
+
+#[test]
+fn suggest_does_not_print_escape_sequences_from_the_note() {
+    let own = format!(
+        "Your keynote at RustConf on async executors was the clearest I have heard {OSC52} ok."
+    );
+    let note = format!("{CANNED} {own}");
+    for color in ["never", "always"] {
+        let out = uncanned(&["suggest", "--color", color, &note], b"");
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let text = stdout(&out);
+        assert_no_raw_controls(&text);
+        assert!(text.contains("\u{241b}]52;c;ZXZpbA==\u{2407}"), "{text}");
+    }
+    // JSON keeps the note's text exactly; serde escapes it.
+    let out = uncanned(&["suggest", "--json", &note], b"");
+    assert_no_raw_controls(&stdout(&out));
+    assert_eq!(json(&out)["suggestions"][0]["text"], own.as_str());
+}
+
+#[test]
+fn check_does_not_print_escape_sequences_from_the_note() {
+    let note = format!("{CANNED} {OSC52} conect");
+    for color in ["never", "always"] {
+        let out = uncanned(&["check", "--color", color, &note], b"");
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        assert_no_raw_controls(&stdout(&out));
+    }
+}
+
+#[test]
+fn color_flag_and_no_color() {
+    let coloured = |args: &[&str], no_color: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_uncanned"));
+        cmd.args(args).env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.stdin(Stdio::null()).output().unwrap();
+        assert_ne!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        stdout(&out).contains('\x1b')
+    };
+    assert!(coloured(&["check", "--color", "always", CANNED], None));
+    assert!(coloured(&["check", "--color=always", CANNED], Some("1")));
+    assert!(!coloured(&["check", "--color", "never", CANNED], None));
+    // Into a pipe, auto is plain.
+    assert!(!coloured(&["check", "--color", "auto", CANNED], None));
+    assert!(!coloured(&["check", CANNED], None));
+    assert!(coloured(&["suggest", "--color", "always", CANNED], None));
+    assert!(!coloured(&["suggest", "--color", "never", CANNED], None));
+
+    let out = uncanned(&["check", "--color", "sometimes", CANNED], b"");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--color"), "{}", stderr(&out));
+}
+
+#[test]
+fn mistyped_flag_gets_a_suggestion() {
+    let out = uncanned(&["check", "--recipent", "Ana Lima", "hi"], b"");
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.starts_with("uncanned: "), "{err}");
+    assert!(err.contains("'--recipient'"), "{err}");
+}
+
+#[test]
+fn rules_lists_every_rule_with_its_meaning() {
+    let out = uncanned(&["rules"], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    let ids: Vec<&str> = text
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(ids, uncanned::rules::RULE_IDS, "{text}");
+    for line in text.lines() {
+        let (id, meaning) = line.split_once("  ").unwrap();
+        assert!(!meaning.trim().is_empty(), "{id} has no meaning: {text}");
+    }
+    assert!(
+        text.contains("canned-default") && text.contains("LinkedIn's default text"),
+        "{text}"
+    );
+}
+
+#[test]
+fn format_line_is_one_finding_per_line() {
+    let out = uncanned(&["check", "--format", "line", CANNED], b"");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("note:1:1: error[canned-default]: "),
+        "{text}"
+    );
+    let report = json(&uncanned(&["check", "--json", CANNED], b""));
+    assert_eq!(text.lines().count(), rules(&report).len(), "{text}");
+    for (line, rule) in text.lines().zip(rules(&report)) {
+        assert!(line.contains(&format!("[{rule}]: ")), "{line}");
+    }
+
+    let out = uncanned(
+        &[
+            "check",
+            "--format",
+            "line",
+            "--recipient",
+            "Marco Ricci",
+            PERSONAL,
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0);
+
+    let note = "Hi Rosa 🎉🎉\n🎉 I'd love to conect.";
+    let text = stdout(&uncanned(&["check", "--format", "line", note], b""));
+    assert!(text.contains("note:2:15: warning[misspelling]: "), "{text}");
+}
+
+#[test]
+fn format_json_and_jsonl_match_the_flags() {
+    let a = stdout(&uncanned(&["check", "--format", "json", CANNED], b""));
+    let b = stdout(&uncanned(&["check", "--json", CANNED], b""));
+    assert_eq!(a, b);
+    let input = format!("{{\"text\": {CANNED:?}}}\n");
+    let a = stdout(&uncanned(&["check", "--format", "jsonl"], input.as_bytes()));
+    let b = stdout(&uncanned(&["check", "--jsonl"], input.as_bytes()));
+    assert_eq!(a, b);
+    let out = uncanned(&["suggest", "--format", "line", CANNED], b"");
+    assert_eq!(code(&out), 0);
+    assert!(
+        (3..=5).contains(&stdout(&out).lines().count()),
+        "{}",
+        stdout(&out)
+    );
+
+    for args in [
+        &["check", "--format", "jsonl", CANNED][..],
+        &["check", "--format", "xml", CANNED],
+        &["check", "--format", "line", "--jsonl"],
+    ] {
+        let out = uncanned(args, b"");
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(stderr(&out).starts_with("uncanned: "), "{}", stderr(&out));
+    }
 }

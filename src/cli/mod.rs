@@ -1,24 +1,23 @@
 //! The `uncanned` command: argument parsing, reading the note, and the three output forms.
 //!
-//! To add a subcommand, give [`args::Command`] a variant, parse it in [`args::parse`] with the
-//! shared options, and dispatch it in [`run`]; [`read_note`] and [`jsonl::run`] work for any
+//! To add a subcommand, give [`args::Command`] a variant (with [`args::NoteArgs`] for the
+//! shared options) and dispatch it in [`run`]; [`read_note`] and [`jsonl::run`] work for any
 //! answer that serializes.
 
 mod args;
 mod jsonl;
 mod render;
-mod width;
 
 use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use args::{Command, Options, Output};
+use args::{Cli, Color, Command, Options, Output};
+use clap::{CommandFactory, Parser};
 use render::Style;
 use uncanned::Verdict;
 
 /// What stopped a command before it could answer; every case exits with status 2.
 enum Failure {
-    Usage(args::UsageError),
     Input(String),
     Output(io::Error),
 }
@@ -30,23 +29,26 @@ impl From<io::Error> for Failure {
 }
 
 pub fn run() -> ExitCode {
-    let result = args::parse(std::env::args_os().skip(1))
-        .map_err(Failure::Usage)
-        .and_then(|command| match command {
-            Command::Help => print(args::HELP),
-            Command::Version => print(concat!("uncanned ", env!("CARGO_PKG_VERSION"))),
-            Command::Check(opts) => check(*opts),
-            Command::Suggest(opts) => suggest(*opts),
-        });
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    if let Command::Check(a) | Command::Suggest(a) = &cli.command {
+        if a.note.is_some() && a.format == Some(args::Format::Jsonl) {
+            let e = Cli::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--format jsonl reads its notes from standard input; drop the NOTE argument",
+            );
+            return usage_error(e);
+        }
+    }
+    let result = match cli.command {
+        Command::Check(a) => check(a.into()),
+        Command::Suggest(a) => suggest(a.into()),
+        Command::Rules => rules(),
+    };
     match result {
         Ok(code) => code,
-        Err(Failure::Usage(e)) => {
-            eprintln!(
-                "uncanned: {e}\n\n{}\n\nFor more, try 'uncanned --help'.",
-                args::USAGE
-            );
-            ExitCode::from(2)
-        }
         Err(Failure::Input(msg)) => {
             eprintln!("uncanned: {msg}");
             ExitCode::from(2)
@@ -60,8 +62,32 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn print(text: &str) -> Result<ExitCode, Failure> {
-    writeln!(io::stdout().lock(), "{text}")?;
+/// `--help` and `--version` print and exit 0; a usage error is clap's message, led by the
+/// program's name as every other error is, and exits 2.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return match e.print() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        };
+    }
+    eprint!("{}", args::usage_message(&e, std::env::args_os()));
+    ExitCode::from(2)
+}
+
+/// `uncanned rules`: every rule id, padded to a column, then what it means.
+fn rules() -> Result<ExitCode, Failure> {
+    let width = uncanned::rules::RULE_IDS
+        .iter()
+        .map(|id| id.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = io::stdout().lock();
+    for id in uncanned::rules::RULE_IDS {
+        writeln!(out, "{id:width$}  {}", uncanned::rules::title(id, None))?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -80,9 +106,11 @@ fn check(opts: Options) -> Result<ExitCode, Failure> {
     if opts.output == Output::Json {
         serde_json::to_writer(&mut out, &report).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
+    } else if opts.output == Output::Line {
+        out.write_all(render::render_lines(&note, &report).as_bytes())?;
     } else {
         let style = Style {
-            color: out.is_terminal() && !no_color(),
+            color: use_color(opts.color, out.is_terminal()),
         };
         out.write_all(render::render(&note, &report, style).as_bytes())?;
     }
@@ -116,9 +144,11 @@ fn suggest(opts: Options) -> Result<ExitCode, Failure> {
     if opts.output == Output::Json {
         serde_json::to_writer(&mut out, &found).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
+    } else if opts.output == Output::Line {
+        out.write_all(render::render_suggestion_lines(&found.suggestions).as_bytes())?;
     } else {
         let style = Style {
-            color: out.is_terminal() && !no_color(),
+            color: use_color(opts.color, out.is_terminal()),
         };
         out.write_all(render::render_suggestions(&found.suggestions, style).as_bytes())?;
     }
@@ -169,7 +199,16 @@ fn read_note() -> Result<String, Failure> {
     Ok(note)
 }
 
-/// <https://no-color.org>: any non-empty NO_COLOR turns colour off.
+/// `--color auto` colours a terminal only, and <https://no-color.org>: any non-empty NO_COLOR
+/// turns it off. `--color always` and `never` win over both.
+fn use_color(choice: Color, terminal: bool) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && !no_color(),
+    }
+}
+
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }

@@ -14,7 +14,8 @@ use std::fmt::Write as _;
 
 use uncanned::{ContextHit, Finding, Report, Severity, Span, Suggestion, Verdict};
 
-use super::width::{char_width, push_shown};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Lines wider than this are cut to a window around the span, so that a pasted essay does not
 /// print all of itself under every finding.
@@ -59,6 +60,37 @@ impl Style {
     }
 }
 
+/// The columns a tab is expanded to, as rustc does, so that carets do not depend on tab stops.
+const TAB: &str = "    ";
+
+/// `text` as it is printed: every control character made visible, so that an escape sequence
+/// pasted into a note (and quoted by a message, a fix label or a rewrite) cannot set the
+/// clipboard (OSC 52) or rewrite the screen, and bidi controls cannot show the carets under other
+/// words. C0 controls become their control pictures (U+2400 + code), a tab four spaces.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str(TAB),
+            '\0'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+            '\u{7F}' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9F}'
+            | '\u{61C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => out.push('\u{FFFD}'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Terminal columns of a grapheme cluster (or any text) as printed.
+fn width(text: &str) -> usize {
+    visible(text).width()
+}
+
 /// Rewrites, numbered best first, with their slots marked: what to type over.
 pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
     let mut out = String::new();
@@ -66,9 +98,10 @@ pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
         out.push_str("no rewrite fits this limit\n");
     }
     for (n, s) in suggestions.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}", n + 1, style.paint(BOLD, &s.intent));
+        let _ = writeln!(out, "{}. {}", n + 1, style.paint(BOLD, &visible(&s.intent)));
         let units: Vec<u16> = s.text.encode_utf16().collect();
-        let piece = |a: u32, b: u32| String::from_utf16_lossy(&units[a as usize..b as usize]);
+        let piece =
+            |a: u32, b: u32| visible(&String::from_utf16_lossy(&units[a as usize..b as usize]));
         let (mut text, mut at) = (String::from("   "), 0u32);
         let mut slots = Vec::new();
         for span in &s.slots {
@@ -101,6 +134,34 @@ pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
     out
 }
 
+/// `--format line`: one finding per line, `note:LINE:COL: SEVERITY[RULE]: MESSAGE`, the form
+/// editors' problem matchers (and `grep`) read. A line break in a message is shown, not sent.
+pub fn render_lines(note: &str, report: &Report) -> String {
+    let index = NoteIndex::new(note);
+    let mut out = String::new();
+    for f in &report.findings {
+        let (start, _) = index.byte_range(f.span);
+        let _ = writeln!(
+            out,
+            "note:{}:{}: {}[{}]: {}",
+            index.line_of(start) + 1,
+            index.column(start),
+            f.severity.as_str(),
+            visible(&f.rule),
+            visible(&f.message)
+        );
+    }
+    out
+}
+
+/// `suggest --format line`: each rewrite on one line, best first.
+pub fn render_suggestion_lines(suggestions: &[Suggestion]) -> String {
+    suggestions
+        .iter()
+        .map(|s| visible(&s.text) + "\n")
+        .collect()
+}
+
 /// The whole text output for one note.
 pub fn render(note: &str, report: &Report, style: Style) -> String {
     let index = NoteIndex::new(note);
@@ -113,7 +174,7 @@ pub fn render(note: &str, report: &Report, style: Style) -> String {
         out.push_str(&format!(
             "… and {} more `{}` finding{} not shown\n\n",
             more.count,
-            more.rule,
+            visible(&more.rule),
             if more.count == 1 { "" } else { "s" }
         ));
     }
@@ -123,12 +184,12 @@ pub fn render(note: &str, report: &Report, style: Style) -> String {
 
 fn render_finding(out: &mut String, index: &NoteIndex, finding: &Finding, style: Style) {
     let color = style.severity(finding.severity);
-    let head = format!("{}[{}]", finding.severity.as_str(), finding.rule);
+    let head = format!("{}[{}]", finding.severity.as_str(), visible(&finding.rule));
     let _ = writeln!(
         out,
         "{}{}",
         style.paint(color, &head),
-        style.paint(BOLD, &format!(": {}", finding.message))
+        style.paint(BOLD, &format!(": {}", visible(&finding.message)))
     );
 
     let (start, end) = index.byte_range(finding.span);
@@ -193,7 +254,7 @@ fn render_finding(out: &mut String, index: &NoteIndex, finding: &Finding, style:
             "{pad} {} {}: {}",
             style.paint(BLUE, "="),
             style.paint(BOLD, "help"),
-            fix.label
+            visible(&fix.label)
         );
     }
 }
@@ -209,26 +270,29 @@ fn show_line(line: &str, under: Option<(usize, usize)>) -> (String, Option<(usiz
 
     let mut text = String::new();
     let mut col = 0;
-    let mut prev = None;
     if from > 0 {
         text.push_str(ELLIPSIS);
         col = ELLIPSIS.len();
-        prev = Some('.');
     }
+    // Columns are counted per grapheme cluster, as a terminal draws them: an emoji sequence or a
+    // letter with its combining marks is one glyph. A span edge inside a cluster takes all of it.
     let (mut caret_start, mut caret_end) = (None, None);
-    for (i, c) in line[from..to].char_indices() {
-        let i = from + i;
+    for (i, g) in line[from..to].grapheme_indices(true) {
+        let (gs, ge) = (from + i, from + i + g.len());
+        let w = width(g);
         if let Some((a, b)) = under {
-            if i == a {
+            if caret_start.is_none() && a >= gs && a < ge {
                 caret_start = Some(col);
             }
-            if i == b {
+            if caret_end.is_none() && b <= gs {
                 caret_end = Some(col);
             }
+            if caret_end.is_none() && b > gs && b < ge {
+                caret_end = Some(col + w);
+            }
         }
-        push_shown(&mut text, c);
-        col += char_width(c, prev);
-        prev = Some(c);
+        text.push_str(&visible(g));
+        col += w;
     }
     if to < line.len() {
         text.push_str(ELLIPSIS);
@@ -249,8 +313,8 @@ fn window(line: &str, anchor: usize) -> (usize, usize) {
     }
     let mut from = anchor;
     let mut lead = 0;
-    for (i, c) in line[..anchor].char_indices().rev() {
-        lead += char_width(c, None);
+    for (i, g) in line[..anchor].grapheme_indices(true).rev() {
+        lead += width(g);
         if lead > LEAD_COLS {
             break;
         }
@@ -259,29 +323,18 @@ fn window(line: &str, anchor: usize) -> (usize, usize) {
     let budget = MAX_COLS - 2 * ELLIPSIS.len();
     let mut to = from;
     let mut cols = 0;
-    let mut prev = None;
-    for (i, c) in line[from..].char_indices() {
-        cols += char_width(c, prev);
+    for (i, g) in line[from..].grapheme_indices(true) {
+        cols += width(g);
         if cols > budget {
             break;
         }
-        prev = Some(c);
-        to = from + i + c.len_utf8();
+        to = from + i + g.len();
     }
     (from, to)
 }
 
 fn fits(line: &str, max: usize) -> bool {
-    let mut cols = 0;
-    let mut prev = None;
-    for c in line.chars() {
-        cols += char_width(c, prev);
-        if cols > max {
-            return false;
-        }
-        prev = Some(c);
-    }
-    true
+    width(line) <= max
 }
 
 fn render_summary(out: &mut String, report: &Report, style: Style) {
@@ -606,7 +659,7 @@ checklist:
         let out = plain(&note, utf16(&note, "conect"));
         let row = out.lines().find(|l| l.contains("conect")).unwrap();
         assert!(row.contains("| ...") && row.ends_with("..."), "{row}");
-        assert!(crate::cli::width::str_width(row) <= MAX_COLS + 4, "{row}");
+        assert!(width(row) <= MAX_COLS + 4, "{row}");
         let text = &row[row.find("| ").unwrap() + 2..];
         let (col, len) = carets(&out);
         assert_eq!((&text[col..col + len], len), ("conect", 6), "{out}");
@@ -667,6 +720,73 @@ checklist:
         ];
         let out = render_suggestions(&[s], Style { color: false });
         assert!(out.starts_with("1. met\n   Hi 🎉 [x]\n"), "{out}");
+    }
+
+    #[test]
+    fn controls_in_messages_labels_and_rewrites_are_shown_not_sent() {
+        let osc52 = "\x1b]52;c;ZXZpbA==\x07";
+        let note = format!("Hi {osc52} conect");
+        let mut f = finding(utf16(&note, "conect"));
+        f.message = format!("Did you mean it? {osc52}");
+        f.fixes[0].label = format!("Replace with {osc52}");
+        let out = plain(&note, f.span);
+        assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+        let out = render(&note, &report(vec![f]), Style { color: true });
+        assert!(!out.contains("\x1b]") && !out.contains('\x07'), "{out:?}");
+        assert!(out.contains("\u{241b}]52;c;ZXZpbA==\u{2407}"), "{out:?}");
+        let mut s = rewrite(&format!("Hi {osc52} [event]"), &["[event]"]);
+        s.intent = format!("met{osc52}");
+        for color in [false, true] {
+            let out = render_suggestions(std::slice::from_ref(&s), Style { color });
+            assert!(!out.contains("\x1b]") && !out.contains('\x07'), "{out:?}");
+        }
+    }
+
+    #[test]
+    fn widths_as_a_terminal_draws_them() {
+        assert_eq!(width("conect"), 6);
+        assert_eq!(width("🎉"), 2);
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(width("한국"), 4);
+        assert_eq!(width("ＡＢ"), 4);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("a\u{200B}b"), 2);
+        assert_eq!(width("Zoë Ångström"), 12);
+        assert_eq!(width("👩\u{200D}💻"), 2);
+        assert_eq!(width("👍🏽"), 2);
+    }
+
+    #[test]
+    fn controls_are_made_visible() {
+        let shown = visible("a\tb\u{7}\u{202E}\u{7F}\u{1b}]52");
+        assert_eq!(shown, "a    b\u{2407}\u{FFFD}\u{2421}\u{241b}]52");
+        assert_eq!(width("a\tb\u{7}\u{202E}\u{7F}"), 9);
+    }
+
+    #[test]
+    fn carets_under_emoji_sequences_and_marks() {
+        let note = "👩\u{200D}💻 👍🏽 cafe\u{301} conect";
+        let out = plain(note, utf16(note, "conect"));
+        assert_eq!(carets(&out), (2 + 1 + 2 + 1 + 4 + 1, 6), "{out}");
+        // A span that starts on a combining mark underlines the whole letter.
+        let out = plain(note, utf16(note, "\u{301} conect"));
+        assert_eq!(carets(&out), (9, 8), "{out}");
+    }
+
+    #[test]
+    fn one_finding_per_line() {
+        let note = "Hi Rosa,\n🎉 I'd love to conect.";
+        let mut f = finding(utf16(note, "conect"));
+        f.message = "Check\nthe spelling".into();
+        let out = render_lines(note, &report(vec![f.clone(), f]));
+        let want = "note:2:15: warning[misspelling]: Check\u{240a}the spelling\n";
+        assert_eq!(out, want.repeat(2));
+        assert_eq!(render_lines(note, &report(Vec::new())), "");
+        let s = rewrite("Hi [name],\nkeep in touch.", &["[name]"]);
+        assert_eq!(
+            render_suggestion_lines(&[s.clone(), s]),
+            "Hi [name],\u{240a}keep in touch.\n".repeat(2)
+        );
     }
 
     #[test]

@@ -62,6 +62,12 @@ pub const RULES: [Rule; 6] = [
     },
 ];
 
+/// What rule `id` means, in one line, in the language `lang` (English when absent or unknown):
+/// the title the options page and `uncanned rules` show.
+pub fn title(id: &str, lang: Option<&str>) -> String {
+    crate::messages::catalogue(lang).get(&["rule.", id].concat(), &[])
+}
+
 /// Every rule id the engine can report, for the options page and the tests.
 pub const RULE_IDS: [&str; 14] = {
     let mut ids = [""; 14];
