@@ -3,7 +3,7 @@
 //! Both are reported only on notes that are not personal: a stock closing line after a real
 //! reason ("…I'd like to invite you to join my network") is how seed 002's good examples end.
 
-use super::{finding, fix};
+use super::{finding, fix, whole_note};
 use crate::pattern::Hit;
 use crate::reading::Reading;
 use crate::{Finding, Severity, Span, Verdict};
@@ -19,23 +19,21 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
     } else {
         Severity::Error
     };
+    let canned = |rule: &'static str, span: Span| {
+        let key = if r.ctx.expecting {
+            [rule, ".expecting"].concat()
+        } else {
+            rule.to_string()
+        };
+        finding(rule, severity, r.messages.get(&key, &[("who", &who)]), span)
+    };
     for hit in &r.stock {
         let rule = match hit.section {
             s if s == p.default => "canned-default",
             s if s == p.generic => "canned-generic",
             _ => continue,
         };
-        let key = if r.ctx.expecting {
-            [rule, ".expecting"].concat()
-        } else {
-            rule.to_string()
-        };
-        let mut f = finding(
-            rule,
-            severity,
-            r.messages.get(&key, &[("who", &who)]),
-            r.span(hit.start..hit.end),
-        );
+        let mut f = canned(rule, r.span(hit.start..hit.end));
         if r.opens_sentence(hit) {
             f.fixes.push(fix(
                 r,
@@ -50,19 +48,7 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
     // A content-free note in words no phrase lists still gets said so, over the whole note.
     let reported = out.iter().any(|f| f.rule.starts_with("canned-"));
     if verdict == Verdict::Canned && !reported {
-        if let (Some(first), Some(last)) = (r.tokens().first(), r.tokens().last()) {
-            let key = if r.ctx.expecting {
-                "canned-generic.expecting"
-            } else {
-                "canned-generic"
-            };
-            out.push(finding(
-                "canned-generic",
-                severity,
-                r.messages.get(key, &[("who", &who)]),
-                Span::new(first.start16, last.end16),
-            ));
-        }
+        out.push(canned("canned-generic", whole_note(r)));
     }
 }
 

@@ -1,9 +1,9 @@
 //! What the note says, or fails to say, about how and why: `missing-context` and the weak
 //! kinds of context the seeds' readers push back on.
 
-use super::finding;
+use super::{finding, whole_note};
 use crate::reading::Reading;
-use crate::{ContextKind, Finding, Severity, Span, Verdict};
+use crate::{ContextKind, Finding, Severity, Verdict};
 
 pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
     let who = r.who();
@@ -82,14 +82,6 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
                 r.span(h.start..h.end),
             ));
         }
-    }
-}
-
-/// The note without surrounding white space: what `missing-context` is about.
-fn whole_note(r: &Reading) -> Span {
-    match (r.tokens().first(), r.tokens().last()) {
-        (Some(first), Some(last)) => Span::new(first.start16, last.end16),
-        _ => Span::new(0, 0),
     }
 }
 

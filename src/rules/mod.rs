@@ -107,6 +107,15 @@ pub(crate) fn finding(
     }
 }
 
+/// The note without surrounding white space: what `missing-context` and a canned note in
+/// words no phrase lists are about.
+pub(crate) fn whole_note(r: &Reading) -> Span {
+    match (r.tokens().first(), r.tokens().last()) {
+        (Some(first), Some(last)) => Span::new(first.start16, last.end16),
+        _ => Span::new(0, 0),
+    }
+}
+
 pub(crate) fn fix(
     r: &Reading,
     label_key: &str,
