@@ -56,11 +56,13 @@ enum Section {
     Slot(SlotKind),
 }
 
-fn set(table: &mut Vec<bool>, id: usize) {
+/// The place of word `id` in a table indexed by word id, grown to hold it.
+fn place<T: Clone + Default>(table: &mut Vec<T>, id: u32) -> &mut T {
+    let id = id as usize;
     if table.len() <= id {
-        table.resize(id + 1, false);
+        table.resize(id + 1, T::default());
     }
-    table[id] = true;
+    &mut table[id]
 }
 
 impl Lexicon {
@@ -101,48 +103,29 @@ impl Lexicon {
             };
             for word in line.split_whitespace() {
                 let word = folded(word);
-                let class = match section {
-                    Section::Class(class) => *class,
-                    Section::Addressee => {
-                        set(&mut lexicon.addressee, words.intern(word.clone()) as usize);
-                        continue;
-                    }
+                match section {
+                    Section::Addressee => *place(&mut lexicon.addressee, words.intern(word)) = true,
                     Section::Possessive => {
-                        set(&mut lexicon.possessive, words.intern(word.clone()) as usize);
-                        continue;
+                        *place(&mut lexicon.possessive, words.intern(word)) = true
                     }
                     Section::GenericSlot => {
-                        set(
-                            &mut lexicon.generic_slot,
-                            words.intern(word.clone()) as usize,
-                        );
-                        continue;
+                        *place(&mut lexicon.generic_slot, words.intern(word)) = true
                     }
-                    Section::Slot(kind) => {
-                        if let Some(prefix) = word.strip_suffix('*') {
-                            lexicon.slot_prefixes.push((prefix.to_string(), *kind));
-                            continue;
+                    Section::Slot(kind) => match word.strip_suffix('*') {
+                        Some(prefix) => lexicon.slot_prefixes.push((prefix.into(), *kind)),
+                        None => *place(&mut lexicon.slot_kinds, words.intern(word)) = Some(*kind),
+                    },
+                    Section::Class(class) => match word.strip_suffix('*') {
+                        Some(prefix) => lexicon.prefixes.push((prefix.into(), *class)),
+                        None => {
+                            // A word in two sections keeps the one that claims less for the
+                            // sender.
+                            let listed = place(&mut lexicon.by_id, words.intern(word));
+                            if listed.is_none_or(|old| *class < old) {
+                                *listed = Some(*class);
+                            }
                         }
-                        let id = words.intern(word.clone()) as usize;
-                        if lexicon.slot_kinds.len() <= id {
-                            lexicon.slot_kinds.resize(id + 1, None);
-                        }
-                        lexicon.slot_kinds[id] = Some(*kind);
-                        continue;
-                    }
-                };
-                if let Some(prefix) = word.strip_suffix('*') {
-                    lexicon.prefixes.push((prefix.to_string(), class));
-                    continue;
-                }
-                let id = words.intern(word.clone()) as usize;
-                if lexicon.by_id.len() <= id {
-                    lexicon.by_id.resize(id + 1, None);
-                }
-                // A word in two sections keeps the one that claims less for the sender.
-                let slot = &mut lexicon.by_id[id];
-                if slot.is_none_or(|old| class < old) {
-                    *slot = Some(class);
+                    },
                 }
             }
         }
@@ -197,11 +180,8 @@ impl Lexicon {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if let Some(class) = self.by_id.get(t.id as usize).copied().flatten() {
+        if let Some(class) = self.class_of(t.id, &t.norm) {
             return Some(class);
-        }
-        if let Some((_, class)) = self.prefixes.iter().find(|(p, _)| t.norm.starts_with(p)) {
-            return Some(*class);
         }
         // French (and Italian) elide a short word into the next: "d'ajouter", "l'occasion".
         let mut chars = source.chars();
@@ -209,19 +189,21 @@ impl Lexicon {
             (chars.next(), chars.next()),
             (Some(c), Some(a)) if c.is_ascii_alphabetic() && crate::text::is_apostrophe(a)
         );
-        if elided && t.norm.len() > 2 {
-            let rest = &t.norm[1..];
-            let id = words.get(rest).unwrap_or(UNKNOWN);
-            if let Some(class) = self.by_id.get(id as usize).copied().flatten() {
-                return Some(class);
-            }
-            return self
-                .prefixes
-                .iter()
-                .find(|(p, _)| rest.starts_with(p.as_str()))
-                .map(|(_, c)| *c);
+        if !elided || t.norm.len() <= 2 {
+            return None;
         }
-        None
+        let rest = &t.norm[1..];
+        self.class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
+    }
+
+    /// The class of a folded word by its id, or by the listed prefix it starts with.
+    fn class_of(&self, id: u32, word: &str) -> Option<WordClass> {
+        self.by_id.get(id as usize).copied().flatten().or_else(|| {
+            self.prefixes
+                .iter()
+                .find(|(p, _)| word.starts_with(p.as_str()))
+                .map(|(_, class)| *class)
+        })
     }
 }
 
@@ -240,11 +222,7 @@ pub fn parse_misspellings(
         }
         match line.split_once(' ') {
             Some((wrong, right)) => {
-                let id = words.intern(wrong.into()) as usize;
-                if misspellings.len() <= id {
-                    misspellings.resize(id + 1, None);
-                }
-                misspellings[id] = Some(right.trim());
+                *place(&mut misspellings, words.intern(wrong.into())) = Some(right.trim());
             }
             None => {
                 return Err(DataError {
