@@ -58,14 +58,14 @@ impl Phrases {
         for t in tokens {
             t.id = self.words.get(&t.norm).unwrap_or(UNKNOWN);
             t.name_like = t.kind == TokenKind::Placeholder
-                || (t.cap && t.kind == TokenKind::Word && !self.is_filler(t));
+                || (t.cap && t.kind == TokenKind::Word && !self.never_a_name(t));
         }
     }
 
     /// Filler and stock are capitalised for a sentence start or by custom ("Sie", "LinkedIn"),
     /// not for a name; the few names spelt like them elsewhere ("Ben", "Mi") are the price of
     /// one list for both.
-    fn is_filler(&self, t: &Token) -> bool {
+    fn never_a_name(&self, t: &Token) -> bool {
         // No text as written here, so no elision: "J'aimerais" stays one word, as it always was.
         matches!(
             self.lexicon.class(&self.words, t, ""),
