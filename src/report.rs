@@ -63,6 +63,47 @@ pub struct Recipient {
     pub headline: Option<String>,
     /// Where the recipient works, when the page shows it; used by rewrites.
     pub company: Option<String>,
+    /// The mutual connections the page names beside the dialog, in its order: the fix of
+    /// `unnamed-mutuals` offers each, and rewrites name the first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mutuals: Vec<String>,
+    /// How many mutual connections the page counts, the named ones included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mutual_count: Option<u32>,
+    /// What LinkedIn itself says the two share: "You both studied at …", "You both worked at
+    /// …", a group both are in. Rewrites say it as "we both …", never "together": the page does
+    /// not say when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_school: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_employer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_group: Option<String>,
+    /// Titles or first lines of the recipient's recent posts and articles, newest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub posts: Vec<String>,
+    /// The profile's about text, read only to tell the language the profile is written in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// The language the profile is written in (`pt`, `de-AT`…), when the page says it; otherwise
+    /// it is told from the headline, the about text and the post titles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile_lang: Option<String>,
+}
+
+impl Recipient {
+    /// `text` trimmed, `None` when nothing is left: the page's empty elements say nothing.
+    pub(crate) fn present(text: &Option<String>) -> Option<&str> {
+        text.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// The named mutual connections, trimmed, empty ones left out.
+    pub(crate) fn named_mutuals(&self) -> impl Iterator<Item = &str> {
+        self.mutuals
+            .iter()
+            .map(|m| m.trim())
+            .filter(|m| !m.is_empty())
+    }
 }
 
 /// A half-open range of UTF-16 code units into the note, as JavaScript's string indices count.

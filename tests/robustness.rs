@@ -5,18 +5,27 @@ mod common;
 
 use common::assert_report_sound;
 use proptest::prelude::*;
-use uncanned::{analyze, Context, Recipient};
+use uncanned::{analyze, suggest, Context, Recipient};
 
 fn any_context() -> impl Strategy<Value = Context> {
     (
         proptest::option::of(".{0,20}"),
         proptest::option::of(0u32..400),
         any::<bool>(),
+        // What a page beside the dialog might show: names, a school, a post title, any text.
+        proptest::collection::vec(".{0,30}", 0..3),
+        proptest::option::of(".{0,80}"),
+        proptest::collection::vec(".{0,200}", 0..2),
     )
-        .prop_map(|(name, limit, expecting)| Context {
+        .prop_map(|(name, limit, expecting, mutuals, school, posts)| Context {
             recipient: name.map(|n| Recipient {
                 first_name: Some(n.clone()),
                 full_name: Some(n),
+                mutuals,
+                shared_school: school.clone(),
+                shared_group: school,
+                about: posts.first().cloned(),
+                posts,
                 ..Recipient::default()
             }),
             limit,
@@ -56,6 +65,20 @@ proptest! {
     #[test]
     fn tricky_pieces(note in tricky_text(), ctx in any_context()) {
         assert_report_sound(&note, &analyze(&note, &ctx));
+    }
+
+    /// Whatever the page shows (brackets in a post title, a name of emoji), a rewrite's slots are
+    /// the `[…]` in its text, at UTF-16 offsets.
+    #[test]
+    fn rewrites_with_any_page_facts(note in tricky_text(), ctx in any_context()) {
+        for s in suggest(&note, &ctx) {
+            let units: Vec<u16> = s.text.encode_utf16().collect();
+            for span in &s.slots {
+                let slot = String::from_utf16(&units[span.start as usize..span.end as usize]);
+                let slot = slot.expect("slot on character boundaries");
+                prop_assert!(slot.starts_with('[') && slot.ends_with(']'), "{slot}");
+            }
+        }
     }
 }
 

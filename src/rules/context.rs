@@ -1,7 +1,7 @@
 //! What the note says, or fails to say, about how and why: `missing-context` and the weak
 //! kinds of context the seeds' readers push back on.
 
-use super::{finding, whole_note};
+use super::{finding, fix, whole_note};
 use crate::reading::Reading;
 use crate::{ContextKind, Finding, Severity, Verdict};
 
@@ -56,12 +56,24 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
             Severity::Warning
         };
         if let Some(h) = r.hits_in(p.unnamed_mutuals).next() {
-            out.push(finding(
-                "unnamed-mutuals",
-                severity,
-                msg("unnamed-mutuals"),
-                r.span(h.start..h.end),
-            ));
+            let span = r.span(h.start..h.end);
+            let mut f = finding("unnamed-mutuals", severity, msg("unnamed-mutuals"), span);
+            // One fix a person the page names, so the sender picks whom to name by clicking.
+            let capital = r.note.text[r.tokens()[h.start].start..].starts_with(char::is_uppercase);
+            for name in r.ctx.recipient.iter().flat_map(|rc| rc.named_mutuals()) {
+                let mut text = crate::suggest::both_know(r, name);
+                if capital {
+                    text = upper_first(&text);
+                }
+                f.fixes.push(fix(
+                    r,
+                    "unnamed-mutuals.fix",
+                    &[("text", &text)],
+                    span,
+                    text.clone(),
+                ));
+            }
+            out.push(f);
         }
     }
 
@@ -83,6 +95,16 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// "we both know…" at the start of a sentence: "We both know…". Every language's wording
+/// starts with an ASCII letter, and the wasm carries no Unicode case tables.
+fn upper_first(s: &str) -> String {
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -121,6 +143,93 @@ mod tests {
         assert!(rules(&report).contains(&"unnamed-mutuals"));
         let named = check("We have several contacts in common including Sam Ortiz, who says you run the best data team in Leeds.");
         assert!(!rules(&named).contains(&"unnamed-mutuals"));
+    }
+
+    /// One fix a person the page names; each puts that name where "mutual connections" was,
+    /// in the note's language, and the note then says who both know.
+    #[test]
+    fn the_mutuals_the_page_names_are_the_fixes() {
+        use crate::testing::{apply, to};
+        let mut ctx = to("Joana Lima");
+        ctx.recipient.as_mut().unwrap().mutuals = vec!["Marcos Souza".into(), "Ana Lima".into()];
+        let note = "I see we have some mutual connections, so I thought I'd reach out and connect.";
+        let report = crate::analyze(note, &ctx);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "unnamed-mutuals")
+            .unwrap();
+        let offered: Vec<_> = f.fixes.iter().map(|x| x.replacement.as_str()).collect();
+        // The match starts at "I see", capitalised: so is what replaces it.
+        assert_eq!(
+            offered,
+            ["We both know Marcos Souza", "We both know Ana Lima"]
+        );
+        assert_eq!(f.fixes[0].label, "Change to \"We both know Marcos Souza\"");
+        let fixed = apply(note, &report, "unnamed-mutuals");
+        assert_eq!(
+            fixed,
+            "We both know Marcos Souza, so I thought I'd reach out and connect."
+        );
+        let after = crate::analyze(&fixed, &ctx);
+        assert!(after
+            .context
+            .iter()
+            .any(|c| c.kind == ContextKind::MutualConnection));
+        assert!(!rules(&after).contains(&"unnamed-mutuals"));
+
+        for (note, fixed) in [
+            (
+                "Olá Joana, temos 15 conexões em comum.",
+                "Olá Joana, nós dois conhecemos Marcos Souza.",
+            ),
+            (
+                "Hallo Joana, wir haben 12 gemeinsame Kontakte.",
+                "Hallo Joana, wir kennen beide Marcos Souza.",
+            ),
+            (
+                "Bonjour Joana, nous avons 8 relations en commun.",
+                "Bonjour Joana, nous connaissons tous les deux Marcos Souza.",
+            ),
+            (
+                "Hola Joana, tenemos 20 contactos en común.",
+                "Hola Joana, los dos conocemos a Marcos Souza.",
+            ),
+        ] {
+            let report = crate::analyze(note, &ctx);
+            assert_eq!(apply(note, &report, "unnamed-mutuals"), fixed);
+            let after = crate::analyze(fixed, &ctx);
+            assert!(
+                after
+                    .context
+                    .iter()
+                    .any(|c| c.kind == ContextKind::MutualConnection),
+                "{fixed}"
+            );
+        }
+        // A page that names nobody offers no fix: there is no one to name.
+        let report = crate::analyze(note, &to("Joana Lima"));
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "unnamed-mutuals")
+            .unwrap();
+        assert!(f.fixes.is_empty());
+    }
+
+    /// LinkedIn shows one thing both share; a note may name another they also share. That is not
+    /// a contradiction, and the report says nothing more about it.
+    #[test]
+    fn a_different_shared_employer_is_not_a_contradiction() {
+        use crate::testing::to;
+        let note = "Hi Joana, we both worked at Acme on the checkout team. I'd love to catch up.";
+        let plain = to("Joana Lima");
+        let mut page = plain.clone();
+        let r = page.recipient.as_mut().unwrap();
+        r.shared_employer = Some("Globex".into());
+        r.shared_school = Some("MIT".into());
+        r.mutuals = vec!["Marcos Souza".into()];
+        assert_eq!(crate::analyze(note, &page), crate::analyze(note, &plain));
     }
 
     #[test]

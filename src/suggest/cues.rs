@@ -71,6 +71,11 @@ impl Cues {
     /// The language whose markers the note uses most, the first listed on a tie; `None` when it
     /// uses none, and the note says nothing about its language.
     pub fn language(&self, r: &Reading) -> Option<&'static str> {
+        self.language_scored(r).map(|(lang, _)| lang)
+    }
+
+    /// [`Self::language`] with how many of the note's words are its markers.
+    pub fn language_scored(&self, r: &Reading) -> Option<(&'static str, usize)> {
         let mut best = (0, None);
         for section in self.sections.iter().filter(|s| s.kind == "language") {
             let score = r
@@ -82,7 +87,7 @@ impl Cues {
                 best = (score, Some(section.name));
             }
         }
-        best.1
+        best.1.map(|lang| (lang, best.0))
     }
 
     /// Whether a word of the note begins with one of `intent`'s cues: a prefix catches the

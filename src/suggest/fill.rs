@@ -1,6 +1,7 @@
 //! Turning a template into a rewrite: the page's facts filled in, the slots found, the variant
 //! picked per note, and only a rewrite that fits the box's limit once its slots are typed over.
 
+use super::facts::{named_in, Facts};
 use super::templates::Templates;
 use crate::messages::substitute;
 use crate::{Context, Span};
@@ -13,8 +14,14 @@ pub(super) struct Filled {
     pub planned_len: u32,
 }
 
-/// Expands `{first}`, `{intro}`, `{company}` and turns `[label=example]` into `[label]`.
+/// Expands `{first}`, `{intro}`, `{company}` and the page's facts (`{mutual}`, `{school}`…,
+/// see [`Facts`]), and turns `[label=example]` into `[label]`. A fact the page lacks stays as
+/// written: [`first_fitting`] never offers such a template.
 pub(super) fn fill(template: &str, t: &Templates, ctx: &Context) -> Filled {
+    fill_with(template, t, ctx, &Facts::of(ctx))
+}
+
+fn fill_with(template: &str, t: &Templates, ctx: &Context, facts: &Facts) -> Filled {
     let first = ctx.recipient_first_name().map(str::to_string);
     let intro = intro(t, ctx);
     let company = ctx
@@ -24,14 +31,13 @@ pub(super) fn fill(template: &str, t: &Templates, ctx: &Context) -> Filled {
         .filter(|c| !c.trim().is_empty());
     let name_slot = ["[", t.setting("name"), "]"].concat();
     let company_slot = ["[", t.setting("company"), "]"].concat();
-    let expanded = substitute(
-        template,
-        &[
-            ("first", first.as_deref().unwrap_or(&name_slot)),
-            ("intro", &intro),
-            ("company", company.as_deref().unwrap_or(&company_slot)),
-        ],
-    );
+    let mut args = vec![
+        ("first", first.as_deref().unwrap_or(&name_slot)),
+        ("intro", intro.as_str()),
+        ("company", company.as_deref().unwrap_or(&company_slot)),
+    ];
+    args.extend(facts.pairs());
+    let expanded = substitute(template, &args);
     let mut text = String::with_capacity(expanded.len());
     let mut slots = Vec::new();
     let mut planned = 0u32;
@@ -70,6 +76,8 @@ pub(super) fn fill(template: &str, t: &Templates, ctx: &Context) -> Filled {
 
 /// The first of an intent's `templates` that fits `limit` filled in, starting from a different
 /// one for each note (`pick`, from [`variety`]) so that notes do not all get the same wording.
+/// Templates that name the page's facts come first when the page shows every fact they name;
+/// the others, which name none, are the same list whatever the page shows.
 pub(super) fn first_fitting(
     templates: &[&str],
     t: &Templates,
@@ -77,9 +85,25 @@ pub(super) fn first_fitting(
     pick: usize,
     limit: u32,
 ) -> Option<Filled> {
-    (0..templates.len())
-        .map(|k| fill(templates[(pick + k) % templates.len()], t, ctx))
-        .find(|f| f.planned_len <= limit)
+    let facts = Facts::of(ctx);
+    let with_facts: Vec<&str> = templates
+        .iter()
+        .copied()
+        .filter(|tpl| {
+            let mut named = named_in(tpl).peekable();
+            named.peek().is_some() && named.all(|k| facts.get(k).is_some())
+        })
+        .collect();
+    let without: Vec<&str> = templates
+        .iter()
+        .copied()
+        .filter(|tpl| named_in(tpl).next().is_none())
+        .collect();
+    [with_facts, without].iter().find_map(|list| {
+        (0..list.len())
+            .map(|k| fill_with(list[(pick + k) % list.len()], t, ctx, &facts))
+            .find(|f| f.planned_len <= limit)
+    })
 }
 
 fn utf16(s: &str) -> u32 {

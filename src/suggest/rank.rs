@@ -2,6 +2,7 @@
 //! rewrite is easier to take up when it says better what the sender was saying anyway.
 
 use super::cues::cues;
+use super::facts::Facts;
 use super::templates::Templates;
 use crate::reading::Reading;
 use crate::text::{fold, TokenKind};
@@ -32,7 +33,9 @@ pub(super) fn ranked_intents(r: &Reading, t: &Templates) -> Vec<&'static str> {
                     .is_none_or(|n| fold(n) != pair[0].norm)
         });
     let role = r.ctx.sender_role.as_deref().map(fold).unwrap_or_default();
+    let facts = Facts::of(r.ctx);
     for (score, _, intent) in &mut scored {
+        *score += page_support(&facts, intent);
         if let Some(kind) = ContextKind::parse(intent) {
             if r.has_kind(kind) {
                 *score += 10;
@@ -56,6 +59,25 @@ pub(super) fn ranked_intents(r: &Reading, t: &Templates) -> Vec<&'static str> {
     }
     crate::data::insertion_sort_by(&mut scored, |a, b| (-a.0, a.1) < (-b.0, b.1));
     scored.into_iter().map(|(_, _, intent)| intent).collect()
+}
+
+/// What the page shows beside the dialog, by how much it makes an intent the one to offer:
+/// a school or an employer both had is a bond; a named contact, a shared group and their post are
+/// a way in. Below what the note itself says (10), so a note about a meetup keeps `met` first.
+fn page_support(facts: &Facts, intent: &str) -> i32 {
+    let (fact, score) = match intent {
+        "studied_together" => ("school", 9),
+        "worked_together" => ("employer", 9),
+        "mutual_connection" => ("mutual", 8),
+        "shared_group" => ("group", 7),
+        "their_work" => ("post", 7),
+        _ => return 0,
+    };
+    if facts.get(fact).is_some() {
+        score
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
