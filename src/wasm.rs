@@ -89,6 +89,22 @@ extern "C" {
     fn sender_role(this: &Fields) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter, catch)]
     fn lang(this: &Fields) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn mutuals(this: &Fields) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn mutual_count(this: &Fields) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn shared_school(this: &Fields) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn shared_employer(this: &Fields) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn shared_group(this: &Fields) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn posts(this: &Fields) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn about(this: &Fields) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn profile_lang(this: &Fields) -> Result<JsValue, JsValue>;
 }
 
 /// A field's value, `None` when absent; a getter that throws is a malformed context.
@@ -107,6 +123,47 @@ fn string_field(read: Result<JsValue, JsValue>, name: &str) -> Result<Option<Str
     }
 }
 
+/// A list of strings, empty when absent: `disabled_rules`, `mutuals`, `posts`.
+fn strings_field(read: Result<JsValue, JsValue>, name: &str) -> Result<Vec<String>, JsError> {
+    let not_strings = || invalid(&[name, " must be an array of strings"].concat());
+    match field(read, name)? {
+        None => Ok(Vec::new()),
+        Some(list) if js_sys::Array::is_array(&list) => js_sys::Array::from(&list)
+            .iter()
+            .map(|item| item.as_string().ok_or_else(not_strings))
+            .collect(),
+        Some(_) => Err(not_strings()),
+    }
+}
+
+/// A whole number, `None` when absent: `limit`, `mutual_count`.
+fn count_field(read: Result<JsValue, JsValue>, name: &str) -> Result<Option<u32>, JsError> {
+    match field(read, name)? {
+        None => Ok(None),
+        Some(v) => match v.as_f64() {
+            Some(n) if n.fract() == 0.0 && n >= 0.0 && n <= u32::MAX as f64 => Ok(Some(n as u32)),
+            _ => Err(invalid(&[name, " must be a whole number"].concat())),
+        },
+    }
+}
+
+fn read_recipient(r: &Fields) -> Result<Recipient, JsError> {
+    Ok(Recipient {
+        first_name: string_field(r.first_name(), "first_name")?,
+        full_name: string_field(r.full_name(), "full_name")?,
+        headline: string_field(r.headline(), "headline")?,
+        company: string_field(r.company(), "company")?,
+        mutuals: strings_field(r.mutuals(), "mutuals")?,
+        mutual_count: count_field(r.mutual_count(), "mutual_count")?,
+        shared_school: string_field(r.shared_school(), "shared_school")?,
+        shared_employer: string_field(r.shared_employer(), "shared_employer")?,
+        shared_group: string_field(r.shared_group(), "shared_group")?,
+        posts: strings_field(r.posts(), "posts")?,
+        about: string_field(r.about(), "about")?,
+        profile_lang: string_field(r.profile_lang(), "profile_lang")?,
+    })
+}
+
 fn read_context(value: &JsValue) -> Result<Context, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Context::default());
@@ -117,41 +174,18 @@ fn read_context(value: &JsValue) -> Result<Context, JsError> {
     let obj: &Fields = value.unchecked_ref();
     let recipient = match field(obj.recipient(), "recipient")? {
         None => None,
-        Some(r) if r.is_object() => {
-            let r: &Fields = r.unchecked_ref();
-            Some(Recipient {
-                first_name: string_field(r.first_name(), "first_name")?,
-                full_name: string_field(r.full_name(), "full_name")?,
-                headline: string_field(r.headline(), "headline")?,
-                company: string_field(r.company(), "company")?,
-            })
-        }
+        Some(r) if r.is_object() => Some(read_recipient(r.unchecked_ref())?),
         Some(_) => return Err(invalid("recipient must be an object")),
     };
-    let limit = match field(obj.limit(), "limit")? {
-        None => None,
-        Some(l) => match l.as_f64() {
-            Some(n) if n.fract() == 0.0 && n >= 0.0 && n <= u32::MAX as f64 => Some(n as u32),
-            _ => return Err(invalid("limit must be a whole number of characters")),
-        },
-    };
+    let limit = count_field(obj.limit(), "limit")
+        .map_err(|_| invalid("limit must be a whole number of characters"))?;
     let expecting = match field(obj.expecting(), "expecting")? {
         None => false,
         Some(e) => e
             .as_bool()
             .ok_or_else(|| invalid("expecting must be true or false"))?,
     };
-    let disabled_rules = match field(obj.disabled_rules(), "disabled_rules")? {
-        None => Vec::new(),
-        Some(list) if js_sys::Array::is_array(&list) => js_sys::Array::from(&list)
-            .iter()
-            .map(|id| {
-                id.as_string()
-                    .ok_or_else(|| invalid("disabled_rules must list rule ids"))
-            })
-            .collect::<Result<_, _>>()?,
-        Some(_) => return Err(invalid("disabled_rules must be an array")),
-    };
+    let disabled_rules = strings_field(obj.disabled_rules(), "disabled_rules")?;
     Ok(Context {
         recipient,
         limit,

@@ -72,3 +72,51 @@ test('malformed context fields are errors that name the field', () => {
   // The module still works afterwards.
   assert.equal(analyze(CANNED, {}).verdict, 'canned');
 });
+
+// The facts the page shows beside the dialog, as the extension's adapter sends them.
+const JOANA = {
+  first_name: 'Joana',
+  full_name: 'Joana Lima',
+  headline: 'Engenheira de dados na Nubank',
+  about: 'Trabalho com pagamentos e gosto de ensinar o que aprendi com a minha equipe.',
+  mutuals: ['Marcos Souza', 'Ana Lima'],
+  mutual_count: 12,
+  shared_school: 'Universidade do Porto',
+  posts: ['Por que nossas métricas mentiam'],
+};
+
+test('the page’s facts: one unnamed-mutuals fix a named person, rewrites filled and ranked', () => {
+  const note = 'I see we have some mutual connections, so I thought I’d reach out.';
+  const report = analyze(note, { recipient: JOANA, lang: 'en' });
+  const f = report.findings.find((x) => x.rule === 'unnamed-mutuals');
+  assert.deepEqual(f.fixes.map((x) => x.replacement), ['We both know Marcos Souza', 'We both know Ana Lima']);
+  assert.equal(note.slice(f.fixes[0].span.start, f.fixes[0].span.end), 'I see we have some mutual connections');
+
+  const { suggestions } = suggest(CANNED, { recipient: { ...JOANA, mutuals: [] }, limit: 200, lang: 'en' });
+  assert.equal(suggestions[0].intent, 'studied_together');
+  assert.ok(suggestions[0].text.includes('we both studied at Universidade do Porto'), suggestions[0].text);
+  assert.equal(suggestions[0].lang, 'en');
+  // A Portuguese profile and an English browser: the same list also has Portuguese rewrites.
+  const pt = suggestions.filter((s) => s.lang === 'pt');
+  assert.ok(pt.length >= 1 && pt.every((s) => s.text.startsWith('Olá Joana,')), JSON.stringify(suggestions));
+  for (const s of suggestions) assert.ok(s.text.length <= 200, s.text);
+});
+
+test('a page without the facts gets the rewrites it always got', () => {
+  const plain = suggest(CANNED, { recipient: SAM, limit: 200 }).suggestions;
+  const empty = suggest(CANNED, {
+    recipient: { ...SAM, mutuals: [], posts: [], shared_school: null, about: '' },
+    limit: 200,
+  }).suggestions;
+  assert.deepEqual(empty, plain);
+  assert.ok(plain.some((s) => s.text.includes('[who you both know]')));
+});
+
+test('malformed page facts are errors that name the field', () => {
+  assert.throws(() => analyze('hi', { recipient: { mutuals: 'Marcos' } }), /mutuals/);
+  assert.throws(() => analyze('hi', { recipient: { mutuals: [3] } }), /mutuals/);
+  assert.throws(() => suggest('hi', { recipient: { posts: {} } }), /posts/);
+  assert.throws(() => analyze('hi', { recipient: { mutual_count: 1.5 } }), /mutual_count/);
+  assert.throws(() => analyze('hi', { recipient: { shared_school: 7 } }), /shared_school/);
+  assert.equal(analyze(CANNED, {}).verdict, 'canned');
+});
