@@ -760,3 +760,83 @@ fn format_json_and_jsonl_match_the_flags() {
         assert!(stderr(&out).starts_with("uncanned: "), "{}", stderr(&out));
     }
 }
+
+/// What the profile shows: the unnamed-mutuals fix names each person the page names, and the
+/// rewrites put the shared school first and add the profile's language.
+#[test]
+fn the_profiles_facts_reach_fixes_and_rewrites() {
+    let out = uncanned(
+        &[
+            "check",
+            "--json",
+            "I see we have some mutual connections, so I thought I'd reach out.",
+            "--recipient",
+            "Joana Lima",
+            "--mutual",
+            "Marcos Souza",
+            "--mutual",
+            "Ana Lima",
+        ],
+        b"",
+    );
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "unnamed-mutuals")
+        .unwrap();
+    let offered: Vec<&str> = finding["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["replacement"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        offered,
+        ["We both know Marcos Souza", "We both know Ana Lima"]
+    );
+
+    let out = uncanned(
+        &[
+            "suggest",
+            CANNED,
+            "--recipient",
+            "Joana Lima",
+            "--shared-school",
+            "Universidade do Porto",
+            "--profile-lang",
+            "pt",
+            "--limit",
+            "200",
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "1. studied_together\n   Hi Joana, we both studied at Universidade do Porto."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("studied_together (pt)\n   Olá Joana,"),
+        "{text}"
+    );
+
+    // The same facts in a JSON line's recipient.
+    let line = r#"{"text": "Let's connect!", "recipient": {"full_name": "Joana Lima", "mutuals": ["Marcos Souza"]}}"#;
+    let (code, out) = jsonl(&["suggest", "--jsonl"], format!("{line}\n").as_bytes());
+    assert_eq!(code, 0);
+    let first = &out[0]["suggestions"][0];
+    assert_eq!(first["intent"], "mutual_connection");
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .contains("we both know Marcos Souza"),
+        "{first}"
+    );
+    assert_eq!(first["lang"], "en");
+}

@@ -91,9 +91,10 @@ pub struct NoteArgs {
     pub json: bool,
 
     /// Read one JSON object per line from standard input, {"text": ..., "recipient":
-    /// {"first_name": ..., "full_name": ...}, "limit": ..., "sender_name": ..., "expecting":
-    /// ...}, only "text" required, and write one JSON answer per line; the options above fill
-    /// in what a line leaves out. The same as --format jsonl.
+    /// {"first_name": ..., "full_name": ..., "mutuals": [...], "shared_school": ..., "posts":
+    /// [...], ...}, "limit": ..., "sender_name": ..., "expecting": ...}, only "text" required,
+    /// and write one JSON answer per line; the options fill in what a line leaves out. The same
+    /// as --format jsonl.
     #[arg(long)]
     pub jsonl: bool,
 
@@ -106,6 +107,77 @@ pub struct NoteArgs {
     /// Colour the text output: auto colours a terminal unless NO_COLOR is set.
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+/// What the recipient's profile shows beside the dialog: the unnamed-mutuals fix offers each
+/// named mutual connection, and rewrites are ranked by and filled with these facts.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "What the profile shows")]
+pub struct PageArgs {
+    /// A mutual connection the profile names (repeat for each, in the page's order).
+    #[arg(long = "mutual", value_name = "NAME")]
+    pub mutuals: Vec<String>,
+
+    /// How many mutual connections the profile counts.
+    #[arg(long, value_name = "N")]
+    pub mutual_count: Option<u32>,
+
+    /// "You both studied at SCHOOL", as the profile says it.
+    #[arg(long, value_name = "SCHOOL")]
+    pub shared_school: Option<String>,
+
+    /// "You both worked at EMPLOYER", as the profile says it.
+    #[arg(long, value_name = "EMPLOYER")]
+    pub shared_employer: Option<String>,
+
+    /// A group you are both members of.
+    #[arg(long, value_name = "GROUP")]
+    pub shared_group: Option<String>,
+
+    /// The title of one of their recent posts or articles (repeat, newest first).
+    #[arg(long = "post", value_name = "TITLE")]
+    pub posts: Vec<String>,
+
+    /// The language their profile is written in (pt, de, …): rewrites in it are added when it
+    /// is not the note's.
+    #[arg(long, value_name = "LANG")]
+    pub profile_lang: Option<String>,
+}
+
+impl PageArgs {
+    fn is_empty(&self) -> bool {
+        self.mutuals.is_empty()
+            && self.posts.is_empty()
+            && [
+                &self.shared_school,
+                &self.shared_employer,
+                &self.shared_group,
+                &self.profile_lang,
+            ]
+            .iter()
+            .all(|f| f.is_none())
+            && self.mutual_count.is_none()
+    }
+
+    /// `recipient` with these facts, or a recipient with only them.
+    fn onto(self, recipient: Option<Recipient>) -> Option<Recipient> {
+        if self.is_empty() {
+            return recipient;
+        }
+        Some(Recipient {
+            mutuals: self.mutuals,
+            mutual_count: self.mutual_count,
+            shared_school: self.shared_school,
+            shared_employer: self.shared_employer,
+            shared_group: self.shared_group,
+            posts: self.posts,
+            profile_lang: self.profile_lang,
+            ..recipient.unwrap_or_default()
+        })
+    }
 }
 
 /// `--format`.
@@ -161,7 +233,7 @@ impl From<NoteArgs> for Options {
         Options {
             note: a.note,
             context: Context {
-                recipient: a.recipient,
+                recipient: a.page.onto(a.recipient),
                 limit: a.limit,
                 sender_name: a.sender,
                 expecting: a.expecting,
@@ -281,6 +353,34 @@ mod tests {
         ] {
             assert_eq!(check(&["check", "--format", format]).output, output);
         }
+    }
+
+    #[test]
+    fn what_the_profile_shows() {
+        let o = check(&[
+            "check",
+            "--mutual",
+            "Marcos Souza",
+            "--recipient",
+            "Joana Lima",
+            "--mutual=Ana Lima",
+            "--mutual-count",
+            "12",
+            "--shared-school",
+            "Universidade do Porto",
+            "--post",
+            "Why metrics lie",
+            "--profile-lang",
+            "pt",
+        ]);
+        let r = o.context.recipient.unwrap();
+        assert_eq!(r.full_name.as_deref(), Some("Joana Lima"));
+        assert_eq!(r.mutuals, ["Marcos Souza", "Ana Lima"]);
+        assert_eq!(r.mutual_count, Some(12));
+        assert_eq!(r.shared_school.as_deref(), Some("Universidade do Porto"));
+        assert_eq!(r.posts, ["Why metrics lie"]);
+        assert_eq!(r.profile_lang.as_deref(), Some("pt"));
+        assert_eq!(check(&["check"]).context.recipient, None);
     }
 
     #[test]

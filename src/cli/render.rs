@@ -97,8 +97,15 @@ pub fn render_suggestions(suggestions: &[Suggestion], style: Style) -> String {
     if suggestions.is_empty() {
         out.push_str("no rewrite fits this limit\n");
     }
+    let note_lang = suggestions.first().map(|s| s.lang.as_str());
     for (n, s) in suggestions.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}", n + 1, style.paint(BOLD, &visible(&s.intent)));
+        let intent = style.paint(BOLD, &visible(&s.intent));
+        // The rewrites added in the recipient's profile language say so.
+        if Some(s.lang.as_str()) == note_lang {
+            let _ = writeln!(out, "{}. {intent}", n + 1);
+        } else {
+            let _ = writeln!(out, "{}. {intent} ({})", n + 1, visible(&s.lang));
+        }
         let units: Vec<u16> = s.text.encode_utf16().collect();
         let piece =
             |a: u32, b: u32| visible(&String::from_utf16_lossy(&units[a as usize..b as usize]));
@@ -683,6 +690,7 @@ checklist:
             intent: "met".into(),
             text: text.into(),
             slots: slots.iter().map(|s| utf16(text, s)).collect(),
+            lang: "en".into(),
         }
     }
 
