@@ -170,10 +170,10 @@ pub(crate) fn lower(c: char) -> char {
     let shifted = match u {
         0x00C0..=0x00DE if u != 0x00D7 => u + 0x20,
         // Latin Extended-A pairs its letters upper/lower, with the parity flipping twice.
-        0x0100..=0x0137 | 0x014A..=0x0177 if u % 2 == 0 => u + 1,
+        0x0100..=0x0137 | 0x014A..=0x0177 if u.is_multiple_of(2) => u + 1,
         0x0139..=0x0148 | 0x0179..=0x017E if u % 2 == 1 => u + 1,
         0x0178 => 0x00FF,
-        0x0218..=0x021B if u % 2 == 0 => u + 1,
+        0x0218..=0x021B if u.is_multiple_of(2) => u + 1,
         0x0386 => 0x03AC,
         0x0388..=0x038A => u + 37,
         0x038C => 0x03CC,
