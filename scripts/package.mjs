@@ -1,93 +1,56 @@
-// Packs the shipped builds for the stores:
+// Packs the shipped builds for the stores with `web-ext build`:
 //
 //   dist/uncanned-chrome-<version>.zip    Chrome Web Store upload (dist/chrome/)
 //   dist/uncanned-firefox-<version>.xpi   addons.mozilla.org upload (dist/firefox/)
 //
-// The version is package.json's, as in the manifests. Archives are reproducible: files in sorted
-// order with a fixed timestamp, so the same build packs to the same bytes. Node's standard
-// library only (zlib for deflate and CRC-32).
+// `node scripts/package.mjs OUT_DIR` writes them to OUT_DIR instead (the reproducibility test).
+//
+// web-ext checks the manifest, leaves out what a store must not receive and names the archive
+// from the manifest's version. It stamps every entry with the time of the build and adds them in
+// the order the reads finish, so each archive is then written again with JSZip (the library
+// web-ext zips with): files only, in sorted order, with one fixed date. The same build packs to
+// the same bytes.
 
-import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
+import webExt from 'web-ext';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const OUT = process.argv[2] ?? DIST;
+// Any fixed instant; JSZip writes it in UTC, so the time zone of the build does not matter.
+const DATE = new Date(Date.UTC(2026, 0, 1));
 
-// 1 January 2026, 00:00, in MS-DOS date/time fields.
-const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
-const DOS_TIME = 0;
-const UTF8_NAMES = 0x0800;
-
-function files(dir) {
-  const out = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...files(path));
-    else out.push(path);
+async function normalise(path) {
+  const packed = await JSZip.loadAsync(readFileSync(path));
+  const files = Object.values(packed.files).filter((entry) => !entry.dir);
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out = new JSZip();
+  for (const entry of files) {
+    out.file(entry.name, await entry.async('nodebuffer'), { date: DATE, createFolders: false });
   }
-  return out;
+  const bytes = await out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+  });
+  writeFileSync(path, bytes);
+  return bytes.length;
 }
 
-function zip(dir) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const path of files(dir)) {
-    const name = Buffer.from(relative(dir, path).split('\\').join('/'));
-    const data = readFileSync(path);
-    const packed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, packed);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  const count = centrals.length / 2;
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-for (const [build, archive] of [['chrome', `uncanned-chrome-${version}.zip`], ['firefox', `uncanned-firefox-${version}.xpi`]]) {
-  const dir = join(DIST, build);
-  if (!existsSync(join(dir, 'manifest.json'))) {
+mkdirSync(OUT, { recursive: true });
+for (const [build, filename] of [['chrome', 'uncanned-chrome-{version}.zip'], ['firefox', 'uncanned-firefox-{version}.xpi']]) {
+  const sourceDir = join(DIST, build);
+  if (!existsSync(join(sourceDir, 'manifest.json'))) {
     console.error(`package: dist/${build} is missing; run \`make extension\` first`);
     process.exit(1);
   }
-  const bytes = zip(dir);
-  writeFileSync(join(DIST, archive), bytes);
-  console.log(`dist/${archive}: ${(bytes.length / 1024).toFixed(0)} KiB`);
+  const { extensionPath } = await webExt.cmd.build(
+    { sourceDir, artifactsDir: OUT, filename, overwriteDest: true },
+    { showReadyMessage: false },
+  );
+  const size = await normalise(extensionPath);
+  console.log(`${extensionPath}: ${(size / 1024).toFixed(0)} KiB`);
 }

@@ -1,10 +1,13 @@
 // The archives `make dist` writes are what the stores receive: each must hold a valid manifest
 // with the project's one version, the wasm engine, every file the manifest names, and icons at
-// the sizes the stores ask for, and nothing for the test fixtures. Needs `make dist` first.
+// the sizes the stores ask for, and nothing for the test fixtures; packing again gives the same
+// bytes. Needs `make dist` first.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync, crc32 } from 'node:zlib';
@@ -12,30 +15,38 @@ import { inflateRawSync, crc32 } from 'node:zlib';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-// Reads a zip through its central directory, checking each entry's CRC as an unzip would.
-function unzip(path) {
-  const buf = readFileSync(path);
+// The central directory's records, in the archive's order.
+function* centralDirectory(buf, path) {
   const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   assert.ok(end >= 0, `${path}: no end of central directory`);
   const count = buf.readUInt16LE(end + 10);
   let at = buf.readUInt32LE(end + 16);
-  const entries = new Map();
   for (let i = 0; i < count; i++) {
     assert.equal(buf.readUInt32LE(at), 0x02014b50, 'central directory entry');
-    const method = buf.readUInt16LE(at + 10);
-    const crc = buf.readUInt32LE(at + 16);
-    const size = buf.readUInt32LE(at + 20);
     const nameLength = buf.readUInt16LE(at + 28);
-    const extra = buf.readUInt16LE(at + 30);
-    const comment = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    yield {
+      method: buf.readUInt16LE(at + 10),
+      dosTime: buf.readUInt16LE(at + 12),
+      dosDate: buf.readUInt16LE(at + 14),
+      crc: buf.readUInt32LE(at + 16),
+      size: buf.readUInt32LE(at + 20),
+      local: buf.readUInt32LE(at + 42),
+      name: buf.subarray(at + 46, at + 46 + nameLength).toString('utf8'),
+    };
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+}
+
+// Reads a zip through its central directory, checking each entry's CRC as an unzip would.
+function unzip(path) {
+  const buf = readFileSync(path);
+  const entries = new Map();
+  for (const { method, crc, size, local, name } of centralDirectory(buf, path)) {
     const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(dataAt, dataAt + size);
     const data = method === 8 ? inflateRawSync(raw) : raw;
     assert.equal(crc32(data), crc, `${name}: CRC`);
     entries.set(name, data);
-    at += 46 + nameLength + extra + comment;
   }
   return entries;
 }
@@ -87,3 +98,31 @@ for (const [browser, name] of [['chrome', `uncanned-chrome-${version}.zip`], ['f
     for (const name of onDisk) assert.ok(files.get(name).equals(readFileSync(join(dir, name))), `${name} as built`);
   });
 }
+
+const ARCHIVES = [`uncanned-chrome-${version}.zip`, `uncanned-firefox-${version}.xpi`];
+
+test('each archive lists its files in sorted order, all with one date', () => {
+  for (const name of ARCHIVES) {
+    const path = join(ROOT, 'dist', name);
+    const records = [...centralDirectory(readFileSync(path), path)];
+    const names = records.map((r) => r.name);
+    assert.deepEqual(names, [...names].sort(), `${name}: sorted`);
+    assert.ok(!names.some((n) => n.endsWith('/')), `${name}: files only`);
+    const stamps = new Set(records.map((r) => `${r.dosDate}:${r.dosTime}`));
+    assert.equal(stamps.size, 1, `${name}: one date for every entry, not the time of the build`);
+  }
+});
+
+test('packing the same build again gives the same bytes', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'uncanned-package-'));
+  try {
+    // Past the zip format's two-second clock, so that a date taken from the build would show.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), out], { stdio: 'pipe' });
+    for (const name of ARCHIVES) {
+      assert.ok(readFileSync(join(out, name)).equals(readFileSync(join(ROOT, 'dist', name))), `${name}: byte for byte`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
