@@ -2,19 +2,23 @@
 // to compile wasm in a content script there and reports the attempt to the site; the extension's
 // own pages and workers are governed by the manifest's CSP instead, which allows it.
 //
-// Messages (from content/engine-client.js):
+// Messages (from content/engine-client.js, and the options page for 'rules'):
 //   { type: 'analyze', seq, text, context } → the report (src/report.rs), or { error }
 //   { type: 'suggest', seq, text, context } → { suggestions } (src/suggest.rs), or { error }
 //   { type: 'rules', lang }                 → [{ id, title }] for the options page, or { error }
 //   { type: 'coach-css' }                   → { css }, or { error }
 //   { type: 'open-options' }                → {} once the options page is open
+// Who may send which, and the size caps: message-policy.js.
 
 import init, { analyze, suggest, rules } from './engine/uncanned.js';
+import { refusal, senderKind } from './message-policy.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-// Far beyond any note box (LinkedIn's limit is 300); keeps a pasted novel from stalling the worker.
-const MAX_TEXT_LENGTH = 20000;
+const SENDER_ENV = {
+  extensionOrigin: api.runtime.getURL(''),
+  contentMatches: (api.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []),
+};
 
 // Started at once, awaited per message: a worker woken by a keystroke must answer that keystroke.
 const engineReady = init({ module_or_path: api.runtime.getURL('engine/uncanned_bg.wasm') });
@@ -31,14 +35,8 @@ function describe(error) {
 }
 
 function runEngine(engineCall, message) {
-  const { text, context } = message;
-  if (typeof text !== 'string') return { error: 'text must be a string' };
-  if (text.length > MAX_TEXT_LENGTH) return { error: `text longer than ${MAX_TEXT_LENGTH} characters` };
-  if (context != null && (typeof context !== 'object' || Array.isArray(context))) {
-    return { error: 'context must be an object' };
-  }
   try {
-    return engineCall(text, context ?? undefined);
+    return engineCall(message.text, message.context ?? undefined);
   } catch (error) {
     return { error: describe(error) };
   }
@@ -63,7 +61,12 @@ function reply(sendResponse, promise) {
 // which woke the worker is delivered to it.
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
-  switch (message?.type) {
+  const refused = refusal(message, senderKind(sender, SENDER_ENV));
+  if (refused) {
+    sendResponse({ error: refused });
+    return false;
+  }
+  switch (message.type) {
     case 'analyze':
     case 'suggest':
       return reply(sendResponse, engineReady.then(
@@ -71,13 +74,12 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
         (error) => ({ error: `the engine failed to load: ${describe(error)}` }),
       ));
     case 'rules':
-      return reply(sendResponse, engineReady.then(() => rules(typeof message.lang === 'string' ? message.lang : undefined)));
+      return reply(sendResponse, engineReady.then(() => rules(message.lang ?? undefined)));
     case 'open-options':
       return reply(sendResponse, Promise.resolve(api.runtime.openOptionsPage()).then(() => ({})));
     case 'coach-css':
       return reply(sendResponse, loadCoachCss().then((css) => ({ css })));
     default:
-      sendResponse({ error: `unknown message type: ${String(message?.type)}` });
       return false;
   }
 });
