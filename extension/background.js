@@ -10,7 +10,7 @@
 //   { type: 'open-options' }                → {} once the options page is open
 // Who may send which, and the size caps: message-policy.js.
 
-import init, { analyze, suggest, rules } from './engine/uncanned.js';
+import init, { analyze, suggest, rules, __wbg_reset_state as replaceInstance } from './engine/uncanned.js';
 import { refusal, senderKind } from './message-policy.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -20,13 +20,34 @@ const SENDER_ENV = {
   contentMatches: (api.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []),
 };
 
+// A start can fail for passing reasons (memory pressure while the browser starts, a worker
+// stopped mid-fetch); a few quick retries, then the next message tries again from scratch.
+const START_RETRY_DELAYS_MS = [50, 250, 1000];
+
+let engineStart = null;
+
+function startEngine() {
+  engineStart ??= (async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await init({ module_or_path: api.runtime.getURL('engine/uncanned_bg.wasm') });
+        // The engine reads its phrase lists on first use; doing it now keeps that off the first
+        // keystroke.
+        analyze('', undefined);
+        return;
+      } catch (error) {
+        if (attempt >= START_RETRY_DELAYS_MS.length) throw error;
+        await new Promise((resolve) => setTimeout(resolve, START_RETRY_DELAYS_MS[attempt]));
+      }
+    }
+  })();
+  engineStart.catch(() => { engineStart = null; });
+  return engineStart;
+}
+
 // Started at once, awaited per message: a worker woken by a keystroke must answer that keystroke.
-const engineReady = init({ module_or_path: api.runtime.getURL('engine/uncanned_bg.wasm') });
-// A failed load is reported in each reply below; this only keeps it from also surfacing as an
-// unhandled rejection.
-engineReady.catch(() => {});
-// The engine reads its phrase lists on first use; doing it now keeps that off the first keystroke.
-engineReady.then(() => analyze('', undefined), () => {});
+// A failure here is reported in each reply below.
+startEngine().catch(() => {});
 
 let coachCss = null;
 
@@ -34,12 +55,27 @@ function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-function runEngine(engineCall, message) {
-  try {
-    return engineCall(message.text, message.context ?? undefined);
-  } catch (error) {
-    return { error: describe(error) };
+// A trap (a panic compiled to `unreachable`, an out-of-bounds access) leaves the instance's
+// memory in whatever state it stopped in: every later call on it is suspect. The instance is
+// replaced from the compiled module the glue kept, and the call made once more on the new one,
+// since the trap may have come from an earlier call's leftovers rather than from this text.
+function callEngine(engineCall, ...args) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return engineCall(...args);
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) return { error: describe(error) };
+      replaceInstance();
+      if (attempt > 0) return { error: `the engine stopped on this text (${describe(error)})` };
+    }
   }
+}
+
+function runEngine(engineCall, message) {
+  return startEngine().then(
+    () => callEngine(engineCall, message.text, message.context ?? undefined),
+    (error) => ({ error: `the engine failed to load: ${describe(error)}` }),
+  );
 }
 
 function loadCoachCss() {
@@ -68,13 +104,11 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   switch (message.type) {
     case 'analyze':
+      return reply(sendResponse, runEngine(analyze, message));
     case 'suggest':
-      return reply(sendResponse, engineReady.then(
-        () => runEngine(message.type === 'analyze' ? analyze : suggest, message),
-        (error) => ({ error: `the engine failed to load: ${describe(error)}` }),
-      ));
+      return reply(sendResponse, runEngine(suggest, message));
     case 'rules':
-      return reply(sendResponse, engineReady.then(() => rules(message.lang ?? undefined)));
+      return reply(sendResponse, startEngine().then(() => callEngine(rules, message.lang ?? undefined)));
     case 'open-options':
       return reply(sendResponse, Promise.resolve(api.runtime.openOptionsPage()).then(() => ({})));
     case 'coach-css':

@@ -2,8 +2,9 @@
 //
 //   dist/chrome/         shipped Chromium build   (host access: LinkedIn only)
 //   dist/firefox/        shipped Firefox build    (host access: LinkedIn only)
-//   dist/test-chrome/    as dist/chrome, plus http://127.0.0.1/* for the local fixture server
-//   dist/test-firefox/   as dist/firefox, plus http://127.0.0.1/*
+//   dist/test-chrome/    as dist/chrome, plus http://127.0.0.1/* for the local fixture server,
+//                        and the engine-fault hook ahead of the background (test/)
+//   dist/test-firefox/   as dist/firefox, likewise
 //
 // Run by `make extension` after `make wasm`. Node's standard library only.
 
@@ -17,6 +18,8 @@ const PKG = join(ROOT, 'build', 'pkg');
 const DIST = join(ROOT, 'dist');
 const ENGINE_FILES = ['uncanned.js', 'uncanned_bg.wasm'];
 const FIXTURE_ORIGIN = 'http://127.0.0.1/*';
+const TEST_HOOKS = join(ROOT, 'tests', 'browser', 'hooks', 'engine-faults.js');
+const TEST_BACKGROUND = 'test/background.js';
 
 function fail(message) {
   console.error(`assemble: ${message}`);
@@ -34,6 +37,10 @@ function readJson(path) {
 for (const file of ENGINE_FILES) {
   if (!existsSync(join(PKG, file))) fail(`${relative(ROOT, join(PKG, file))} is missing; run \`make wasm\` first`);
 }
+// background.js replaces the instance after a trap through this export of the glue.
+if (!readFileSync(join(PKG, 'uncanned.js'), 'utf8').includes('export function __wbg_reset_state')) {
+  fail(`${relative(ROOT, join(PKG, 'uncanned.js'))} has no __wbg_reset_state: it was built with other wasm-bindgen flags; run \`make wasm\``);
+}
 
 // One version, in package.json.
 const { version } = readJson(join(ROOT, 'package.json'));
@@ -48,11 +55,21 @@ function forBrowser(manifest) {
   return { ...structuredClone(manifest), version };
 }
 
-function withFixtureOrigin(manifest) {
+// The test builds: the fixture server's origin, and a background that loads the engine-fault
+// hook (tests/browser/hooks/) before the real one, so the tests can make the wasm fail.
+function forTests(manifest) {
   const m = structuredClone(manifest);
-  m.host_permissions = [...m.host_permissions, FIXTURE_ORIGIN];
+  m.host_permissions = [...(m.host_permissions ?? []), FIXTURE_ORIGIN];
   for (const script of m.content_scripts) script.matches = [...script.matches, FIXTURE_ORIGIN];
+  m.background = { ...m.background, service_worker: TEST_BACKGROUND, scripts: [TEST_BACKGROUND] };
   return m;
+}
+
+function addTestHooks(out) {
+  mkdirSync(join(out, 'test'), { recursive: true });
+  cpSync(TEST_HOOKS, join(out, 'test', 'engine-faults.js'));
+  // Imports run in order: the hook wraps WebAssembly before background.js starts the engine.
+  writeFileSync(join(out, TEST_BACKGROUND), "import './engine-faults.js';\nimport '../background.js';\n");
 }
 
 // Editor droppings and notes never ship.
@@ -96,12 +113,13 @@ const shippedBuilds = {
 };
 const builds = {
   ...shippedBuilds,
-  'test-chrome': withFixtureOrigin(shippedBuilds.chrome),
-  'test-firefox': withFixtureOrigin(shippedBuilds.firefox),
+  'test-chrome': forTests(shippedBuilds.chrome),
+  'test-firefox': forTests(shippedBuilds.firefox),
 };
 
 for (const [name, manifest] of Object.entries(builds)) {
   const out = build(name, manifest);
+  if (!(name in shippedBuilds)) addTestHooks(out);
   for (const file of referencedFiles(manifest)) {
     if (!existsSync(join(out, file))) fail(`dist/${name}: manifest names ${file}, which does not exist`);
   }
@@ -109,5 +127,6 @@ for (const [name, manifest] of Object.entries(builds)) {
   if (name in shippedBuilds && readFileSync(join(out, 'manifest.json'), 'utf8').includes('127.0.0.1')) {
     fail(`dist/${name}: the shipped manifest mentions the fixture origin`);
   }
+  if (name in shippedBuilds && existsSync(join(out, 'test'))) fail(`dist/${name}: the shipped build holds the test hooks`);
   console.log(`dist/${name}: version ${version}, ${(sizeOf(out) / 1024).toFixed(0)} KiB`);
 }

@@ -7,6 +7,7 @@
 // - leaks.mjs        what the extension and the pages fetched; no CSP report, no foreign request
 // - report.mjs       figures for the log
 // - use-browser.mjs  a `describe` block's browser, tab and network watch
+// - background.mjs   the extension's background suspended as the browser would
 //
 // Test files import from here; the names stay put when the files behind them move.
 
@@ -16,3 +17,4 @@ export { click, clickNoteBox, openNote, selectAll, undo } from './harness/action
 export { watchExtensionNetwork, mark, assertNothingLeaked } from './harness/leaks.mjs';
 export { percentile, fmtMs, seconds } from './harness/report.mjs';
 export { useBrowser } from './harness/use-browser.mjs';
+export { suspendBackground, SHORT_IDLE_PREFS, FIREFOX_IDLE_MS } from './harness/background.mjs';

@@ -8,13 +8,11 @@ import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
   BROWSERS, useBrowser, openNote, clickNoteBox, selectAll, waitFor, waitForReport,
-  assertNothingLeaked, fmtMs,
+  assertNothingLeaked, fmtMs, suspendBackground, SHORT_IDLE_PREFS,
 } from './harness.mjs';
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
 const PERSONAL = "Hi Marco, great talking with you at the Berlin Rust meetup last Thursday about embedded async. I'd love to keep in touch.";
-// Firefox's default is 30 s; a test cannot sit that long.
-const FIREFOX_IDLE_MS = 1000;
 
 const server = await startServer();
 const timings = [];
@@ -23,33 +21,12 @@ after(async () => {
   console.log(`timing restart: ${timings.join('; ')}`);
 });
 
-// Suspends the background the way the browser would after idling; resolves once it is down.
-async function suspendBackground(kind, page) {
-  if (kind === 'chromium') {
-    const cdp = await page.createCDPSession();
-    const statuses = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', (e) => statuses.push(...e.versions.map((v) => v.runningStatus)));
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + 5_000;
-    while (!statuses.includes('stopped') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(statuses.includes('stopped'), 'the service worker stopped');
-    return {
-      restarted: () => statuses.lastIndexOf('running') > statuses.lastIndexOf('stopped'),
-      stop: () => cdp.detach().catch(() => {}),
-    };
-  }
-  // Firefox unloads an idle event page by itself once the (shortened) idle timeout has passed.
-  await new Promise((r) => setTimeout(r, FIREFOX_IDLE_MS * 2.5));
-  return { restarted: () => null, stop: async () => {} };
-}
-
 for (const kind of BROWSERS) {
   describe(`coach after the background was suspended (${kind})`, () => {
     const ctx = useBrowser(kind, {
       server,
       timings,
-      firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_IDLE_MS },
+      firefoxPrefs: SHORT_IDLE_PREFS,
     });
 
     it('the first keystroke after a suspension gets an answer, and typing goes on', async () => {

@@ -89,6 +89,7 @@ for (const [browser, name] of [['chrome', `uncanned-chrome-${version}.zip`], ['f
     assert.deepEqual(manifest.host_permissions, ['https://www.linkedin.com/*']);
     assert.ok(!(manifest.permissions ?? []).some((p) => p !== 'storage'), 'storage at most');
     assert.ok(![...files.keys()].some((f) => f.endsWith('README.md')), 'notes stay out');
+    assert.ok(![...files.keys()].some((f) => f.startsWith('test/')), "the test builds' engine-fault hook stays out");
 
     // Exactly the shipped build that the tests ran against, file for file.
     const dir = join(ROOT, 'dist', browser);
