@@ -12,8 +12,8 @@ export const CAPS = Object.freeze({
   // coach never reports on text the writer cannot see.
   note: 100_000,
   // Every other string anywhere in a message: a name, a headline, a language tag, a rule id, a
-  // line the page shows about the recipient.
-  field: 1_000,
+  // post's first lines, the profile's about text (LinkedIn's own cap for it is 2,600).
+  field: 4_000,
   // Entries in any list (disabled rules, facts read from the page).
   list: 100,
   // Keys in any one object.

@@ -12,7 +12,7 @@ import { EXTENSION_PAGE_PREFS, openExtensionPage } from './extension-pages.mjs';
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
 const NOTE_CAP = 100_000;
-const FIELD_CAP = 1_000;
+const FIELD_CAP = 4_000;
 
 const server = await startServer();
 const timings = [];

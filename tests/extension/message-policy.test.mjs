@@ -74,20 +74,21 @@ test('the note may be 100,000 UTF-16 units, not one more; an emoji counts two', 
   assert.match(refusal({ type: 'analyze', text: '🙂'.repeat(CAPS.note / 2 + 1) }, 'content'), /^text is 100002 /);
 });
 
-test('every other string field, at any depth, is capped at 1,000 units', () => {
+test('every other string field, at any depth, is capped at 4,000 units (the about text may be 2,600)', () => {
   const long = 'b'.repeat(CAPS.field + 1);
   const ok = 'b'.repeat(CAPS.field);
+  assert.equal(CAPS.field, 4_000);
   const ctx = (recipient) => ({ type: 'analyze', text: 'Hi', context: { recipient } });
   assert.equal(refusal(ctx({ headline: ok }), 'content'), null);
-  assert.equal(refusal(ctx({ headline: long }), 'content'), 'context.recipient.headline is 1001 UTF-16 units long; the cap is 1000');
+  assert.equal(refusal(ctx({ headline: long }), 'content'), `context.recipient.headline is ${CAPS.field + 1} UTF-16 units long; the cap is ${CAPS.field}`);
   assert.equal(refusal({ type: 'analyze', text: 'Hi', context: { sender_name: long } }, 'content'),
-    'context.sender_name is 1001 UTF-16 units long; the cap is 1000');
+    `context.sender_name is ${CAPS.field + 1} UTF-16 units long; the cap is ${CAPS.field}`);
   assert.equal(refusal({ type: 'analyze', text: 'Hi', context: { disabled_rules: ['canned-default', long] } }, 'content'),
-    'context.disabled_rules[1] is 1001 UTF-16 units long; the cap is 1000');
-  assert.equal(refusal({ type: 'rules', lang: long }, 'page'), 'lang is 1001 UTF-16 units long; the cap is 1000');
+    `context.disabled_rules[1] is ${CAPS.field + 1} UTF-16 units long; the cap is ${CAPS.field}`);
+  assert.equal(refusal({ type: 'rules', lang: long }, 'page'), `lang is ${CAPS.field + 1} UTF-16 units long; the cap is ${CAPS.field}`);
   // A note-sized string anywhere but `text` is still a field.
-  assert.match(refusal({ type: 'analyze', text: 'Hi', context: { text: 'c'.repeat(5000) } }, 'content'), /^context\.text is 5000 /);
-  assert.match(refusal({ type: 'analyze', text: 'Hi', context: { [long]: 1 } }, 'content'), /^a key of context is 1001 /);
+  assert.match(refusal({ type: 'analyze', text: 'Hi', context: { text: 'c'.repeat(CAPS.field + 5) } }, 'content'), new RegExp(`^context\\.text is ${CAPS.field + 5} `));
+  assert.match(refusal({ type: 'analyze', text: 'Hi', context: { [long]: 1 } }, 'content'), new RegExp(`^a key of context is ${CAPS.field + 1} `));
 });
 
 test('lists, keys and nesting are capped too', () => {
