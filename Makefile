@@ -14,7 +14,7 @@ PKG := build/pkg
 WASM_RAW := target/$(WASM_TARGET)/wasm/uncanned.wasm
 RUST_SOURCES := Cargo.toml $(shell find src -type f)
 
-.PHONY: all deps build cli wasm extension www serve dist screenshots test test-rust test-wasm test-extension test-package test-browser lint browsers bench clean
+.PHONY: all deps build cli wasm extension www serve dist screenshots test test-rust test-unit test-wasm test-package test-browser lint browsers bench clean
 
 all: deps build
 
@@ -69,7 +69,7 @@ dist: extension
 	node scripts/package.mjs
 
 ## Tests.
-test: all browsers test-rust test-wasm test-extension test-package test-browser lint
+test: all browsers test-rust test-unit test-wasm test-package test-browser lint
 
 # Firefox's German language pack lets the locale test run Firefox in German.
 browsers:
@@ -80,12 +80,12 @@ browsers:
 test-rust:
 	cargo test --all-targets
 
+# The extension's pure JavaScript parts, in Node (no browser, no build).
+test-unit:
+	node --test tests/unit/
+
 test-wasm: wasm
 	node --test tests/wasm/
-
-# The extension's pure modules, in Node.
-test-extension:
-	node --test tests/extension/
 
 test-package: dist
 	node --test tests/package/
