@@ -59,7 +59,8 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
             let span = r.span(h.start..h.end);
             let mut f = finding("unnamed-mutuals", severity, msg("unnamed-mutuals"), span);
             // One fix a person the page names, so the sender picks whom to name by clicking.
-            let capital = r.note.text[r.tokens()[h.start].start..].starts_with(char::is_uppercase);
+            // Capitalised where it opens a sentence; after "Hi Joana," it does not.
+            let capital = r.note.sentences[r.tokens()[h.start].sentence].tokens.start == h.start;
             for name in r.ctx.recipient.iter().flat_map(|rc| rc.named_mutuals()) {
                 let mut text = crate::suggest::both_know(r, name);
                 if capital {
@@ -179,6 +180,10 @@ mod tests {
         assert!(!rules(&after).contains(&"unnamed-mutuals"));
 
         for (note, fixed) in [
+            (
+                "Hi Joana, I see we have some mutual connections.",
+                "Hi Joana, we both know Marcos Souza.",
+            ),
             (
                 "Olá Joana, temos 15 conexões em comum.",
                 "Olá Joana, nós dois conhecemos Marcos Souza.",
