@@ -24,10 +24,32 @@ const EXAMPLES = [
   ['A good one', 'Sam Ortiz', "We have several contacts in common including Ellen Park. I've started to read and share your blog, Small Data. I'd like to invite you to join my LinkedIn network."],
 ];
 
+// What the recipient's profile shows, as the extension's adapter reads it from the page: only
+// what is filled in.
+const FACTS = ['mutuals', 'shared-school', 'shared-employer', 'shared-group', 'post', 'profile-lang'];
+
+// The languages a profile can be told apart in are those the coach speaks.
+for (const option of lang.options) $('profile-lang').append(option.cloneNode(true));
+$('profile-lang').value = '';
+
+function pageFacts() {
+  const value = (id) => $(id).value.trim().replace(/\s+/g, ' ');
+  const facts = {
+    mutuals: value('mutuals').split(/\s*[,;]\s*/).filter(Boolean),
+    shared_school: value('shared-school'),
+    shared_employer: value('shared-employer'),
+    shared_group: value('shared-group'),
+    posts: [value('post')].filter(Boolean),
+    profile_lang: value('profile-lang'),
+  };
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v.length));
+}
+
 function context() {
   const full = recipient.value.trim().replace(/\s+/g, ' ');
+  const who = { ...(full ? { first_name: full.split(' ')[0], full_name: full } : {}), ...pageFacts() };
   return {
-    recipient: full ? { first_name: full.split(' ')[0], full_name: full } : undefined,
+    recipient: Object.keys(who).length ? who : undefined,
     limit: Number(limit.value),
     expecting: expecting.checked,
     lang: lang.value,
@@ -81,7 +103,7 @@ async function start() {
   let coach = attachCoach();
 
   note.addEventListener('input', updateDialog);
-  for (const input of [recipient, limit, expecting]) {
+  for (const input of [recipient, limit, expecting, ...FACTS.map($)]) {
     input.addEventListener('input', () => { updateDialog(); coach.update(); });
   }
   lang.addEventListener('change', async () => {

@@ -100,6 +100,63 @@ for (const kind of BROWSERS) {
       assert.deepEqual(ctx.tab().errors, []);
     });
 
+    it("the profile's facts: a fix that names a mutual connection, rewrites filled in and in the profile's language", async () => {
+      const { page } = ctx.tab();
+      await openPlayground(page);
+      await setField(page, 'recipient', 'Joana Lima');
+      await setField(page, 'mutuals', 'Marcos Souza, Ana Lima');
+      await clickNoteBox(page);
+      const note = "Hi Joana, I see we have some mutual connections, so I thought I'd reach out.";
+      await page.keyboard.type(note);
+      await waitForReport(page, { rules: ['unnamed-mutuals'] });
+      const fixes = () => page.evaluate(() => [...document.querySelector('[data-uncanned-coach]').shadowRoot
+        .querySelectorAll('[data-rule="unnamed-mutuals"] button[data-action="apply"][data-fix]')].map((b) => b.textContent));
+      await waitFor(page, () => document.querySelector('[data-uncanned-coach]').shadowRoot
+        .querySelectorAll('[data-rule="unnamed-mutuals"] [data-fix]').length === 2, undefined, { message: 'a fix a name' });
+      assert.deepEqual(await fixes(), ['Change to "we both know Marcos Souza"', 'Change to "we both know Ana Lima"']);
+      await click(page, '[data-rule="unnamed-mutuals"] button[data-action="apply"][data-fix="1"]');
+      const named = note.replace('I see we have some mutual connections', 'we both know Ana Lima');
+      await waitFor(page, (want) => document.getElementById('custom-message').value === want, named, { message: 'the name in the note' });
+      assert.equal(await page.evaluate(() => document.getElementById('counter').textContent), `${named.length}/300`);
+      await undo(page);
+      await waitFor(page, (want) => document.getElementById('custom-message').value === want, note, { message: 'Ctrl+Z restoring the note' });
+
+      // A shared school and a Portuguese profile: "studied at" first, and Portuguese rewrites too.
+      await setField(page, 'shared-school', 'Universidade do Porto');
+      await page.select('#profile-lang', 'pt');
+      await clickNoteBox(page);
+      await selectAll(page);
+      await page.keyboard.type(CANNED);
+      await waitForReport(page, { verdict: 'canned' });
+      const rewrites = () => page.evaluate(() => {
+        const s = document.querySelector('[data-uncanned-coach]').shadowRoot.querySelector('[data-suggestions]');
+        return s.hidden ? [] : [...s.querySelectorAll('[data-intent]')]
+          .map((li) => ({ intent: li.dataset.intent, text: li.querySelector('.rewrite-text').textContent }));
+      });
+      await waitFor(page, () => {
+        const s = document.querySelector('[data-uncanned-coach]').shadowRoot.querySelector('[data-suggestions]');
+        // The list settles once the typing stops: its first item is then for the whole note.
+        return !s.hidden && s.querySelector('[data-intent]')?.dataset.intent === 'studied_together';
+      }, undefined, { message: 'rewrites from the facts, "studied at" first' });
+      const list = await rewrites();
+      assert.equal(list[0].intent, 'studied_together', JSON.stringify(list));
+      assert.ok(list[0].text.startsWith('Hi Joana, we both studied at Universidade do Porto.'), list[0].text);
+      assert.ok(list.some((r) => r.text.startsWith('Olá Joana,')), JSON.stringify(list));
+
+      // Emptied, the facts are gone from the rewrites: slots again.
+      for (const id of ['mutuals', 'shared-school']) {
+        await page.evaluate((i) => { const el = document.getElementById(i); el.value = ''; el.dispatchEvent(new Event('input')); }, id);
+      }
+      await page.select('#profile-lang', '');
+      await waitFor(page, () => {
+        const s = document.querySelector('[data-uncanned-coach]').shadowRoot.querySelector('[data-suggestions]');
+        return !s.hidden && [...s.querySelectorAll('.rewrite-text')].some((p) => p.textContent.includes('[who you both know]'));
+      }, undefined, { message: "today's slots" });
+      const plain = await rewrites();
+      assert.ok(!plain.some((r) => r.intent === 'studied_together' || r.text.startsWith('Olá')), JSON.stringify(plain));
+      assert.deepEqual(ctx.tab().errors, []);
+    });
+
     if (kind === 'chromium') {
       it('has no serious or critical accessibility violations with the coach open, light and dark (axe-core)', async () => {
         const { page } = ctx.tab();
