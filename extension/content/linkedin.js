@@ -6,6 +6,7 @@
 //   Uncanned.linkedin.watch(cb) → stop(); cb runs (at most every 100 ms) when the page may have
 //                                 opened, changed or closed an invitation dialog
 //   Uncanned.linkedin.theme()   → 'dark' | 'light' | 'auto'
+//   Uncanned.linkedin.SELECTORS, FORMS: the selector table below, for the tests
 //
 // Class names change with every deploy; ids, name, aria-*, role and data-* attributes have been
 // the stable anchors, and the UI is localised, so English text is only ever a last resort.
@@ -13,33 +14,99 @@
 (function (U) {
   'use strict';
 
-  // Only the invitation note is coached; every other text field is left alone.
-  const NOTE_BOX = [
-    'textarea#custom-message',
-    'textarea#connect-cta-form__invitation',
-    '.connect-cta-form textarea',
-    '[role="dialog"][aria-labelledby="connect-cta-form__header"] textarea',
-  ].join(',');
+  // ---- Every LinkedIn selector --------------------------------------------------------------
+  //
+  // The forms of LinkedIn's pages the adapter knows (shared/design/linkedin-dom.md); each has a
+  // fixture page in tests/browser/fixtures, and a test counts every selector's matches on each,
+  // so a redesign shows up as "NOTE_BOX matched 0 on era-c" rather than as a silent absence.
+  const FORMS = Object.freeze({
+    'era-b': 'profile, artdeco invitation modal in the light DOM (about 2019-2024)',
+    'era-c': "profile, invitation dialog in #interop-outlet's open shadow root (late 2025 on)",
+    'sales-old': 'Sales Navigator, the inline .connect-cta-form',
+    'sales-new': 'Sales Navigator, the dialog labelled by #connect-cta-form__header',
+  });
 
-  // Era C renders its dialogs inside this host's open shadow root.
-  const OUTLET = '#interop-outlet, [data-testid="interop-shadowdom"]';
-  const DIALOG = '[role="dialog"], [role="alertdialog"], dialog';
-  // Sales Navigator's older form is inline, not a dialog; in the newer one it sits inside one.
-  const FORM = '.connect-cta-form';
+  // Each entry: the selector, and the forms it serves (the test requires a match on each; an
+  // entry serving none is a fallback no fixture shows). A new part of the page (a fact about the
+  // recipient, say) is a new name here with its entries; the code reads it as SEL.NAME.
+  const SELECTORS = Object.freeze({
+    // The invitation note: the only text field the coach attaches to.
+    NOTE_BOX: [
+      { css: 'textarea#custom-message', forms: ['era-b', 'era-c'] },
+      { css: 'textarea#connect-cta-form__invitation', forms: ['sales-old', 'sales-new'] },
+      { css: '.connect-cta-form textarea', forms: ['sales-old'] },
+      { css: '[role="dialog"][aria-labelledby="connect-cta-form__header"] textarea', forms: ['sales-new'] },
+    ],
+    // Hosts whose open shadow root holds the dialog.
+    OUTLET: [
+      { css: '#interop-outlet', forms: ['era-c'] },
+      { css: '[data-testid="interop-shadowdom"]', forms: ['era-c'] },
+    ],
+    DIALOG: [
+      { css: '[role="dialog"]', forms: ['era-b', 'era-c', 'sales-new'] },
+      // The weekly-limit alert; a native <dialog> should LinkedIn move to one.
+      { css: '[role="alertdialog"]', forms: [] },
+      { css: 'dialog', forms: [] },
+    ],
+    // Sales Navigator's older form is inline, not a dialog; in the newer one it sits inside one.
+    FORM: [
+      { css: '.connect-cta-form', forms: ['sales-old'] },
+    ],
+    // Dialogs that are about an invitation even before the note box appears (first stages).
+    INVITE_DIALOG: [
+      { css: '.send-invite', forms: ['era-b'] },
+      { css: '[aria-labelledby="send-invite-modal"]', forms: ['era-b'] },
+      { css: '[aria-labelledby="connect-cta-form__header"]', forms: ['sales-new'] },
+    ],
+    // Controls only an invitation dialog has, in either stage.
+    INVITE_DIALOG_CONTENT: [
+      { css: 'button[aria-label="Add a note"]', forms: ['era-b'] },
+      { css: 'button[aria-label="Add a free note"]', forms: ['era-c'] },
+      { css: 'button[aria-label="Send without a note"]', forms: ['era-c'] },
+      { css: 'button[aria-label="Send now"]', forms: ['era-b'] },
+      { css: 'button[aria-label="Cancel adding a note"]', forms: ['era-c'] },
+      { css: 'button[aria-label="Send invitation"]', forms: ['era-c'] },
+    ],
+    // Era B's padded content area: the coach goes inside it, not flush against the modal's edges.
+    MODAL_CONTENT: [
+      { css: '.artdeco-modal__content', forms: ['era-b'] },
+      { css: '[class*="modal__content"]', forms: ['era-b'] },
+    ],
+    // The invitee's name on a Sales Navigator page and in its newer dialog.
+    PERSON_NAME: [
+      { css: '[data-anonymize="person-name"]', forms: ['sales-old', 'sales-new'] },
+    ],
+    // The profile's heading, the invitee's name on a profile page.
+    PROFILE_NAME: [
+      { css: 'main h1', forms: ['era-b', 'era-c'] },
+    ],
+    // The headline beside the name: the lead's card, the profile's top card.
+    LEAD_HEADLINE: [
+      { css: '[data-anonymize="headline"]', forms: ['sales-old', 'sales-new'] },
+    ],
+    PROFILE_HEADLINE: [
+      { css: '.text-body-medium', forms: ['era-b', 'era-c'] },
+    ],
+    // LinkedIn's theme, on <html> (the test loads every form dark).
+    DARK_THEME: [{ css: 'html.theme--dark', forms: ['era-b', 'era-c', 'sales-old', 'sales-new'] }],
+    LIGHT_THEME: [{ css: 'html.theme--light', forms: [] }],
+  });
+
+  // Each name's selectors joined into one, as querySelectorAll takes them.
+  const SEL = Object.freeze(Object.fromEntries(
+    Object.entries(SELECTORS).map(([name, entries]) => [name, entries.map((e) => e.css).join(', ')]),
+  ));
+
+  // One predicate per kind of page: where the page itself is about one person, and whose.
+  const PAGE_KINDS = Object.freeze({
+    profile: (path) => /^\/in\//.test(path),
+    salesLead: (path) => /^\/sales\/(?:lead|people)\//.test(path),
+  });
+
+  // Not LinkedIn's: what any page's controls and fields are, and the coach's own host.
   const CONTROL = 'button, a, [role="button"], [role="menuitem"]';
+  const FIELDS = 'button, textarea, input, select, [role="button"]';
   const OURS = '[data-uncanned-coach]';
-  // Dialogs that are about an invitation even before the note box appears (first stages).
-  const INVITE_DIALOG = [
-    '.send-invite',
-    '[aria-labelledby="send-invite-modal"]',
-    '[aria-labelledby="connect-cta-form__header"]',
-  ].join(',');
-  const INVITE_DIALOG_CONTENT = [
-    'button[aria-label="Add a note"]',
-    'button[aria-label="Add a free note"]',
-    'button[aria-label="Send without a note"]',
-    'button[aria-label="Send now"]',
-  ].join(',');
 
   const DEFAULT_LIMIT = 300;
   const COUNTER = /^\s*\d{1,4}\s*\/\s*(\d{2,4})\s*$/;
@@ -64,7 +131,7 @@
   // root is skipped: it never holds a note box, and observing it would rescan on every render.
   function roots() {
     const found = [document];
-    for (const host of document.querySelectorAll(OUTLET)) collectRoots(host, found);
+    for (const host of document.querySelectorAll(SEL.OUTLET)) collectRoots(host, found);
     return found;
   }
 
@@ -102,8 +169,8 @@
       if (!parent || parent === dialog || parent === document.body || parent === document.documentElement) break;
       // Era B's padded content area: the coach goes inside it, not flush against the modal's
       // edges between the content and the action bar.
-      if (parent.matches('.artdeco-modal__content, [class*="modal__content"]')) break;
-      if (parent.querySelectorAll('button, textarea, input, select, [role="button"]').length > 1) break;
+      if (parent.matches(SEL.MODAL_CONTENT)) break;
+      if (parent.querySelectorAll(FIELDS).length > 1) break;
       el = parent;
     }
     return el;
@@ -136,7 +203,7 @@
   // A name the dialog itself shows, structure first, English wording last.
   function nameInDialog(dialog) {
     if (!dialog) return null;
-    const person = dialog.querySelector('[data-anonymize="person-name"]');
+    const person = dialog.querySelector(SEL.PERSON_NAME);
     if (person) return cleanName(textOf(person));
     for (const strong of dialog.querySelectorAll('strong, b')) {
       const name = cleanName(textOf(strong));
@@ -146,8 +213,13 @@
     return match ? cleanName(match[1]) : null;
   }
 
+  // A page may have several h1s; the profile's is inside main, and the page's first is a guess.
+  function profileHeading() {
+    return document.querySelector(SEL.PROFILE_NAME) || document.querySelector('h1');
+  }
+
   function pageH1() {
-    return cleanName(textOf(document.querySelector('main h1') || document.querySelector('h1')));
+    return cleanName(textOf(profileHeading()));
   }
 
   function titleName() {
@@ -158,13 +230,13 @@
   // A name from the page around the dialog, only where the page is about one person.
   function nameOnPage() {
     const path = location.pathname;
-    if (/^\/sales\/(?:lead|people)\//.test(path)) {
-      const names = new Set([...document.querySelectorAll('[data-anonymize="person-name"]')]
+    if (PAGE_KINDS.salesLead(path)) {
+      const names = new Set([...document.querySelectorAll(SEL.PERSON_NAME)]
         .map((el) => cleanName(textOf(el))).filter(Boolean));
       if (names.size === 1) return [...names][0];
     }
     // Elsewhere the heading and title name a feed, a search or a company, never the invitee.
-    return /^\/in\//.test(path) ? pageH1() || titleName() : null;
+    return PAGE_KINDS.profile(path) ? pageH1() || titleName() : null;
   }
 
   // The invitee's headline where the page shows it next to their name: the profile's top card,
@@ -174,15 +246,15 @@
     const path = location.pathname;
     let nameEl = null;
     let pick = null;
-    if (/^\/sales\/(?:lead|people)\//.test(path)) {
-      nameEl = [...document.querySelectorAll('[data-anonymize="person-name"]')]
+    if (PAGE_KINDS.salesLead(path)) {
+      nameEl = [...document.querySelectorAll(SEL.PERSON_NAME)]
         .find((el) => cleanName(textOf(el)) === fullName);
-      pick = (scope) => scope.querySelector('[data-anonymize="headline"]');
-    } else if (/^\/in\//.test(path)) {
-      const h1 = document.querySelector('main h1') || document.querySelector('h1');
+      pick = (scope) => scope.querySelector(SEL.LEAD_HEADLINE);
+    } else if (PAGE_KINDS.profile(path)) {
+      const h1 = profileHeading();
       if (h1 && cleanName(textOf(h1)) === fullName) nameEl = h1;
       // The headline follows the name in the top card.
-      pick = (scope) => [...scope.querySelectorAll('.text-body-medium')]
+      pick = (scope) => [...scope.querySelectorAll(SEL.PROFILE_HEADLINE)]
         .find((el) => nameEl.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
     }
     if (!nameEl) return null;
@@ -206,9 +278,9 @@
   }
 
   function isInvitation(dialog) {
-    return dialog.matches(INVITE_DIALOG) ||
-      dialog.querySelector(NOTE_BOX) !== null ||
-      dialog.querySelector(INVITE_DIALOG_CONTENT) !== null ||
+    return dialog.matches(SEL.INVITE_DIALOG) ||
+      dialog.querySelector(SEL.NOTE_BOX) !== null ||
+      dialog.querySelector(SEL.INVITE_DIALOG_CONTENT) !== null ||
       INVITATION_TO.test(textOf(dialog));
   }
 
@@ -251,13 +323,13 @@
     }
     const boxes = [];
     for (const root of roots()) {
-      for (const dialog of root.querySelectorAll(`${DIALOG}, ${FORM}`)) {
+      for (const dialog of root.querySelectorAll(`${SEL.DIALOG}, ${SEL.FORM}`)) {
         // The first stage names the invitee; the note stage that replaces it may not.
         if (isShown(dialog) && isInvitation(dialog)) recentName = nameInDialog(dialog) || recentName;
       }
-      for (const textarea of root.querySelectorAll(NOTE_BOX)) {
+      for (const textarea of root.querySelectorAll(SEL.NOTE_BOX)) {
         if (!isNoteBox(textarea)) continue;
-        const dialog = textarea.closest(DIALOG) || textarea.closest(FORM);
+        const dialog = textarea.closest(SEL.DIALOG) || textarea.closest(SEL.FORM);
         boxes.push({
           textarea,
           dialog,
@@ -274,7 +346,7 @@
     for (const node of event.composedPath()) {
       if (!(node instanceof Element)) continue;
       // Clicks inside a dialog ("Add a note", "Cancel") don't change who is being invited.
-      if (node.matches(`${DIALOG}, ${FORM}`)) return;
+      if (node.matches(`${SEL.DIALOG}, ${SEL.FORM}`)) return;
       if (!control && node.matches(CONTROL)) control = node;
     }
     if (!control) return;
@@ -371,11 +443,11 @@
   }
 
   function theme() {
-    const html = document.documentElement.classList;
-    if (html.contains('theme--dark')) return 'dark';
-    if (html.contains('theme--light')) return 'light';
+    const html = document.documentElement;
+    if (html.matches(SEL.DARK_THEME)) return 'dark';
+    if (html.matches(SEL.LIGHT_THEME)) return 'light';
     return 'auto';
   }
 
-  U.linkedin = { scan, watch, theme };
+  U.linkedin = { scan, watch, theme, FORMS, SELECTORS };
 })(globalThis.Uncanned || (globalThis.Uncanned = {}));
