@@ -5,6 +5,8 @@
 //                                 recipient: { full_name, first_name, headline?, company? }
 //   Uncanned.linkedin.watch(cb) → stop(); cb runs (at most every 100 ms) when the page may have
 //                                 opened, changed or closed an invitation dialog
+//   Uncanned.linkedin.status()  → { box, lostBox }: a note box found; or, failing that, an
+//                                 invitation dialog with a text field no selector knows
 //   Uncanned.linkedin.theme()   → 'dark' | 'light' | 'auto'
 //   Uncanned.linkedin.SELECTORS, FORMS: the selector table below, for the tests
 //
@@ -106,6 +108,8 @@
   // Not LinkedIn's: what any page's controls and fields are, and the coach's own host.
   const CONTROL = 'button, a, [role="button"], [role="menuitem"]';
   const FIELDS = 'button, textarea, input, select, [role="button"]';
+  // A field a writer could type a note into, whatever LinkedIn calls it.
+  const TEXT_FIELD = 'textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"]';
   const OURS = '[data-uncanned-coach]';
 
   const DEFAULT_LIMIT = 300;
@@ -341,6 +345,20 @@
     return boxes;
   }
 
+  // For the popup: whether a note box is there, and if not, whether an invitation dialog shows a
+  // text field that no NOTE_BOX selector knows: LinkedIn changed the dialog, and the writer should
+  // hear that rather than see nothing.
+  function status() {
+    if (scan().length > 0) return { box: true, lostBox: false };
+    for (const root of roots()) {
+      for (const dialog of root.querySelectorAll(`${SEL.DIALOG}, ${SEL.FORM}`)) {
+        if (!isShown(dialog) || !isInvitation(dialog)) continue;
+        if ([...dialog.querySelectorAll(TEXT_FIELD)].some(isShown)) return { box: false, lostBox: true };
+      }
+    }
+    return { box: false, lostBox: false };
+  }
+
   function onClick(event) {
     let control = null;
     for (const node of event.composedPath()) {
@@ -449,5 +467,5 @@
     return 'auto';
   }
 
-  U.linkedin = { scan, watch, theme, FORMS, SELECTORS };
+  U.linkedin = { scan, status, watch, theme, FORMS, SELECTORS };
 })(globalThis.Uncanned || (globalThis.Uncanned = {}));

@@ -154,7 +154,7 @@
   // The popup asks whether this page has a note box, and whether the coach is paused.
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (message?.type !== 'status' || sender.id !== api.runtime.id) return false;
-    sendResponse({ box: site.scan().length > 0, paused: Boolean(state?.paused) });
+    sendResponse({ ...site.status(), paused: Boolean(state?.paused) });
     return false;
   });
 

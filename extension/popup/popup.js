@@ -14,6 +14,7 @@
     status.textContent = {
       box: t('popup_box', 'An invitation note is open on this page: Uncanned is coaching it.'),
       none: t('popup_no_box', 'No invitation note on this page. Click Connect, then Add a note.'),
+      lost: t('popup_lost_box', "LinkedIn changed this dialog; Uncanned can't find the note box."),
       paused: t('popup_paused', 'Paused: Uncanned is not coaching on LinkedIn.'),
       elsewhere: t('popup_elsewhere', 'Uncanned works on LinkedIn pages.'),
     }[state];
@@ -44,7 +45,7 @@
     if (mine !== generation) return;
     if (!reply) showStatus('elsewhere');
     else if (paused) showStatus('paused');
-    else showStatus(reply.box ? 'box' : 'none');
+    else showStatus(reply.box ? 'box' : reply.lostBox ? 'lost' : 'none');
   }
 
   pause.addEventListener('click', async () => {

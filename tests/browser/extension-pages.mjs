@@ -129,3 +129,19 @@ export async function extensionTabs(session) {
   const pages = await session.browser.pages();
   return pages.filter((p) => p.url().startsWith(base)).map((p) => ({ url: p.url(), close: () => p.close() }));
 }
+
+// The popup opened as a page answers for whichever tab is active when it refreshes (on focus).
+export async function popupState(popup, { want, message }) {
+  await popup.evaluate(() => window.dispatchEvent(new Event('focus')));
+  return waitFor(popup, (want) => {
+    const state = document.getElementById('status').dataset.state;
+    return state === want ? state : false;
+  }, want, { message });
+}
+
+// Brought to the front, the popup refreshes for its own tab (not LinkedIn); clicking before that
+// answer is in would race the redraw.
+export async function popupInFront(popup) {
+  await popup.bringToFront();
+  await waitFor(popup, () => document.getElementById('status').dataset.state === 'elsewhere', undefined, { message: 'the popup refreshed for its own tab' });
+}

@@ -13,7 +13,9 @@ import {
   ROOT, BROWSERS, useBrowser, openNote, newPage, click, clickNoteBox, selectAll, waitFor,
   waitForCoach, waitForReport, assertNothingLeaked,
 } from './harness.mjs';
-import { EXTENSION_PAGE_PREFS, extensionBase, extensionTabs, openExtensionPage } from './extension-pages.mjs';
+import {
+  EXTENSION_PAGE_PREFS, extensionBase, extensionTabs, openExtensionPage, popupState, popupInFront,
+} from './extension-pages.mjs';
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
 // 190 characters: near a 200 limit, comfortably inside 300.
@@ -54,22 +56,6 @@ async function seriousAxeViolations(extPage) {
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
-}
-
-// The popup opened as a page answers for whichever tab is active when it refreshes (on focus).
-async function popupState(popup, { want, message }) {
-  await popup.evaluate(() => window.dispatchEvent(new Event('focus')));
-  return waitFor(popup, (want) => {
-    const state = document.getElementById('status').dataset.state;
-    return state === want ? state : false;
-  }, want, { message });
-}
-
-// Brought to the front, the popup refreshes for its own tab (not LinkedIn); clicking before that
-// answer is in would race the redraw.
-async function popupInFront(popup) {
-  await popup.bringToFront();
-  await waitFor(popup, () => document.getElementById('status').dataset.state === 'elsewhere', undefined, { message: 'the popup refreshed for its own tab' });
 }
 
 for (const kind of BROWSERS) {
