@@ -1,7 +1,7 @@
 // Assembles the loadable extensions from extension/ and the wasm build (build/pkg):
 //
-//   dist/chrome/         shipped Chromium build   (host access: LinkedIn only)
-//   dist/firefox/        shipped Firefox build    (host access: LinkedIn only)
+//   dist/chrome/         shipped Chromium build   (content scripts on LinkedIn only)
+//   dist/firefox/        shipped Firefox build    (content scripts on LinkedIn only)
 //   dist/test-chrome/    as dist/chrome, plus http://127.0.0.1/* for the local fixture server,
 //                        and the engine-fault hook ahead of the background (test/)
 //   dist/test-firefox/   as dist/firefox, likewise
@@ -59,7 +59,8 @@ function forBrowser(manifest) {
 // hook (tests/browser/hooks/) before the real one, so the tests can make the wasm fail.
 function forTests(manifest) {
   const m = structuredClone(manifest);
-  m.host_permissions = [...(m.host_permissions ?? []), FIXTURE_ORIGIN];
+  // Host permissions only where the shipped build asks for some: the tests run what ships.
+  if (m.host_permissions?.length) m.host_permissions = [...m.host_permissions, FIXTURE_ORIGIN];
   for (const script of m.content_scripts) script.matches = [...script.matches, FIXTURE_ORIGIN];
   m.background = { ...m.background, service_worker: TEST_BACKGROUND, scripts: [TEST_BACKGROUND] };
   return m;
