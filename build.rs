@@ -92,17 +92,22 @@ fn phrases(out: &Path) {
     let fail = |name: &'static str| {
         move |e: pattern::DataError| -> ! { panic!("src/phrases/{name}:{}: {}", e.line, e.what) }
     };
-    let mut words = pattern::Words::with_capacity(6_000);
-    let mut sets = Vec::new();
-    for name in ["canned.txt", "context.txt", "greetings.txt"] {
-        let set =
-            pattern::PatternSet::parse(read(name), &mut words).unwrap_or_else(|e| fail(name)(e));
-        sets.push(set);
-    }
-    let lexicon = lexicon::Lexicon::parse(read("lexicon.txt"), &mut words)
-        .unwrap_or_else(|e| fail("lexicon.txt")(e));
-    let misspellings = lexicon::parse_misspellings(read("misspellings.txt"), &mut words)
-        .unwrap_or_else(|e| fail("misspellings.txt")(e));
+    let parse_all = |mut words: pattern::Words| {
+        let mut sets = Vec::new();
+        for name in ["canned.txt", "context.txt", "greetings.txt"] {
+            let set = pattern::PatternSet::parse(read(name), &mut words)
+                .unwrap_or_else(|e| fail(name)(e));
+            sets.push(set);
+        }
+        let lexicon = lexicon::Lexicon::parse(read("lexicon.txt"), &mut words)
+            .unwrap_or_else(|e| fail("lexicon.txt")(e));
+        let misspellings = lexicon::parse_misspellings(read("misspellings.txt"), &mut words)
+            .unwrap_or_else(|e| fail("misspellings.txt")(e));
+        (words, sets, lexicon, misspellings)
+    };
+    // Once for the vocabulary, then again with its words numbered as the hash index wants.
+    let (first, ..) = parse_all(pattern::Words::with_capacity(6_000));
+    let (words, sets, lexicon, misspellings) = parse_all(first.in_bucket_order());
     let mut w = snapshot::Writer::default();
     // First, so that a word's string index is its id.
     words.encode(&mut w);
@@ -116,6 +121,14 @@ fn phrases(out: &Path) {
         .filter_map(|(id, m)| m.map(|right| (id, w.index_of(right))))
         .collect();
     w.sparse(corrections);
+    let (classes, flags) = lexicon.tables(words.len());
+    let narrow = |t: &[u8]| t.iter().map(|&x| x as usize).collect::<Vec<_>>();
+    let tables = [
+        snapshot::array_source("WORD_BUCKET_SIZES", "u8", narrow(&words.bucket_sizes())),
+        snapshot::array_source("WORD_CLASSES", "u8", narrow(&classes)),
+        snapshot::array_source("WORD_FLAGS", "u8", narrow(&flags)),
+    ];
     fs::write(out.join("phrases.bin"), &w.bytes).expect("OUT_DIR is writable");
     fs::write(out.join("phrases.txt"), w.strings.join("\n")).expect("OUT_DIR is writable");
+    fs::write(out.join("tables.rs"), tables.concat()).expect("OUT_DIR is writable");
 }

@@ -5,6 +5,8 @@
 //! still bland); listing the words such sentences are made of can: whatever is left over is the
 //! sender's own.
 
+use std::borrow::Cow;
+
 use crate::pattern::{DataError, Words};
 use crate::snapshot::{Reader, Writer};
 use crate::text::{folded, Token, TokenKind, UNKNOWN};
@@ -24,18 +26,24 @@ pub enum WordClass {
 
 #[derive(Default)]
 pub struct Lexicon {
-    by_id: Vec<Option<WordClass>>,
+    /// The class of each word by id: 0 for none, else one more than its place in `CLASSES`.
+    by_id: Cow<'static, [u8]>,
     prefixes: Vec<(String, WordClass)>,
-    /// Words that point at the reader: "you", "your", "both".
-    addressee: Vec<bool>,
-    /// Words that make the next noun the reader's: "your", "votre".
-    possessive: Vec<bool>,
-    /// Words that mark a template slot as generic: "[Name]", "{industry}", "[your role]".
-    generic_slot: Vec<bool>,
-    /// What a specific slot stands for, by the words in it: "[event]", "[Mutual Connection]".
-    slot_kinds: Vec<Option<SlotKind>>,
+    /// What else each word by id is: the `ADDRESSEE`, `POSSESSIVE` and `GENERIC_SLOT` bits,
+    /// and above them (`SLOT_SHIFT`) one more than the slot kind's place in `SLOTS`, if any.
+    /// One byte a word, so that `build.rs` can write the table the engine reads in place.
+    flags: Cow<'static, [u8]>,
     slot_prefixes: Vec<(String, SlotKind)>,
 }
+
+/// Words that point at the reader: "you", "your", "both".
+const ADDRESSEE: u8 = 1;
+/// Words that make the next noun the reader's: "your", "votre".
+const POSSESSIVE: u8 = 2;
+/// Words that mark a template slot as generic: "[Name]", "{industry}", "[your role]".
+const GENERIC_SLOT: u8 = 4;
+/// What a specific slot stands for, by the words in it: "[event]", "[Mutual Connection]".
+const SLOT_SHIFT: u8 = 3;
 
 /// The context a slot will hold once filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +75,10 @@ fn place<T: Clone + Default>(table: &mut Vec<T>, id: u32) -> &mut T {
 
 impl Lexicon {
     pub fn parse(source: &'static str, words: &mut Words) -> Result<Self, DataError> {
-        let mut lexicon = Lexicon::default();
+        let mut by_id = Vec::new();
+        let mut flags: Vec<u8> = Vec::new();
+        let mut prefixes = Vec::new();
+        let mut slot_prefixes = Vec::new();
         let mut class = None;
         for (n, line) in source.lines().enumerate() {
             let line = line.trim();
@@ -104,40 +115,57 @@ impl Lexicon {
             for word in line.split_whitespace() {
                 let word = folded(word);
                 match section {
-                    Section::Addressee => *place(&mut lexicon.addressee, words.intern(word)) = true,
-                    Section::Possessive => {
-                        *place(&mut lexicon.possessive, words.intern(word)) = true
-                    }
-                    Section::GenericSlot => {
-                        *place(&mut lexicon.generic_slot, words.intern(word)) = true
-                    }
+                    Section::Addressee => *place(&mut flags, words.intern(word)) |= ADDRESSEE,
+                    Section::Possessive => *place(&mut flags, words.intern(word)) |= POSSESSIVE,
+                    Section::GenericSlot => *place(&mut flags, words.intern(word)) |= GENERIC_SLOT,
                     Section::Slot(kind) => match word.strip_suffix('*') {
-                        Some(prefix) => lexicon.slot_prefixes.push((prefix.into(), *kind)),
-                        None => *place(&mut lexicon.slot_kinds, words.intern(word)) = Some(*kind),
+                        Some(prefix) => slot_prefixes.push((prefix.into(), *kind)),
+                        None => {
+                            let f = place(&mut flags, words.intern(word));
+                            *f = (*f & !(0xff << SLOT_SHIFT)) | code(*kind, &SLOTS) << SLOT_SHIFT;
+                        }
                     },
                     Section::Class(class) => match word.strip_suffix('*') {
-                        Some(prefix) => lexicon.prefixes.push((prefix.into(), *class)),
+                        Some(prefix) => prefixes.push((prefix.into(), *class)),
                         None => {
                             // A word in two sections keeps the one that claims less for the
                             // sender.
-                            let listed = place(&mut lexicon.by_id, words.intern(word));
-                            if listed.is_none_or(|old| *class < old) {
-                                *listed = Some(*class);
+                            let listed = place(&mut by_id, words.intern(word));
+                            if decode(*listed, &CLASSES).is_none_or(|old| *class < old) {
+                                *listed = code(*class, &CLASSES);
                             }
                         }
                     },
                 }
             }
         }
-        Ok(lexicon)
+        Ok(Lexicon {
+            by_id: by_id.into(),
+            prefixes,
+            flags: flags.into(),
+            slot_prefixes,
+        })
+    }
+
+    fn flag(&self, t: &Token, bit: u8) -> bool {
+        self.flags.get(t.id as usize).is_some_and(|f| f & bit != 0)
+    }
+
+    fn class_by_id(&self, id: u32) -> Option<WordClass> {
+        decode(self.by_id.get(id as usize).copied().unwrap_or(0), &CLASSES)
+    }
+
+    fn slot_kind_by_id(&self, id: u32) -> Option<SlotKind> {
+        let f = self.flags.get(id as usize).copied().unwrap_or(0);
+        decode(f >> SLOT_SHIFT, &SLOTS)
     }
 
     pub fn is_addressee(&self, t: &Token) -> bool {
-        self.addressee.get(t.id as usize).copied().unwrap_or(false)
+        self.flag(t, ADDRESSEE)
     }
 
     pub fn is_possessive(&self, t: &Token) -> bool {
-        self.possessive.get(t.id as usize).copied().unwrap_or(false)
+        self.flag(t, POSSESSIVE)
     }
 
     /// Whether a slot stands for something any note could name (a name, a role, an industry)
@@ -157,16 +185,16 @@ impl Lexicon {
             && words_in.all(|w| {
                 words
                     .get(w)
-                    .and_then(|id| self.generic_slot.get(id as usize).copied())
-                    .unwrap_or(false)
+                    .and_then(|id| self.flags.get(id as usize))
+                    .is_some_and(|f| f & GENERIC_SLOT != 0)
             })
     }
 
     /// What a slot stands for, by the first of its words that says.
     pub fn slot_kind(&self, words: &Words, slot: &str) -> Option<SlotKind> {
         slot.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
-            let listed = words.get(w).and_then(|id| self.slot_kinds.get(id as usize));
-            listed.copied().flatten().or_else(|| {
+            let listed = words.get(w).and_then(|id| self.slot_kind_by_id(id));
+            listed.or_else(|| {
                 self.slot_prefixes
                     .iter()
                     .find(|(p, _)| w.starts_with(p.as_str()))
@@ -198,7 +226,7 @@ impl Lexicon {
 
     /// The class of a folded word by its id, or by the listed prefix it starts with.
     fn class_of(&self, id: u32, word: &str) -> Option<WordClass> {
-        self.by_id.get(id as usize).copied().flatten().or_else(|| {
+        self.class_by_id(id).or_else(|| {
             self.prefixes
                 .iter()
                 .find(|(p, _)| word.starts_with(p.as_str()))
@@ -243,31 +271,13 @@ const CLASSES: [WordClass; 4] = [
 ];
 const SLOTS: [SlotKind; 3] = [SlotKind::Event, SlotKind::Person, SlotKind::Specific];
 
-/// A table of options, as its filled places with one more than the value's place in `all`.
-fn encode_options<T: PartialEq>(v: &[Option<T>], all: &[T], w: &mut Writer) {
-    let filled = v.iter().enumerate().filter_map(|(i, x)| {
-        let x = x.as_ref()?;
-        Some((i, 1 + all.iter().position(|a| a == x).unwrap_or(0)))
-    });
-    w.sparse(filled.collect());
+/// One more than `x`'s place in `all`: 0 is left for none.
+fn code<T: PartialEq>(x: T, all: &[T]) -> u8 {
+    1 + all.iter().position(|a| *a == x).unwrap_or(0) as u8
 }
 
-fn decode_options<T: Copy>(all: &[T], r: &mut Reader) -> Vec<Option<T>> {
-    r.sparse(None, |_, v| Some(all[v - 1]))
-}
-
-fn encode_flags(v: &[bool], w: &mut Writer) {
-    w.sparse(
-        v.iter()
-            .enumerate()
-            .filter(|(_, &b)| b)
-            .map(|(i, _)| (i, 1))
-            .collect(),
-    );
-}
-
-fn decode_flags(r: &mut Reader) -> Vec<bool> {
-    r.sparse(false, |_, _| true)
+fn decode<T: Copy>(code: u8, all: &[T]) -> Option<T> {
+    all.get((code as usize).checked_sub(1)?).copied()
 }
 
 fn encode_prefixes<T: PartialEq>(v: &[(String, T)], all: &[T], w: &mut Writer) {
@@ -285,25 +295,28 @@ fn decode_prefixes<T: Copy>(all: &[T], r: &mut Reader) -> Vec<(String, T)> {
 }
 
 impl Lexicon {
-    /// The tables for the snapshot.
+    /// The prefixes for the snapshot; the tables by word id are written whole by `build.rs`
+    /// (see [`Lexicon::tables`]).
     pub fn encode(&self, w: &mut Writer) {
-        encode_options(&self.by_id, &CLASSES, w);
         encode_prefixes(&self.prefixes, &CLASSES, w);
-        encode_flags(&self.addressee, w);
-        encode_flags(&self.possessive, w);
-        encode_flags(&self.generic_slot, w);
-        encode_options(&self.slot_kinds, &SLOTS, w);
         encode_prefixes(&self.slot_prefixes, &SLOTS, w);
     }
 
-    pub fn decode(r: &mut Reader) -> Self {
+    /// The class and flag tables, each as long as the vocabulary.
+    pub fn tables(&self, words: usize) -> (Vec<u8>, Vec<u8>) {
+        let whole = |t: &[u8]| {
+            let mut t = t.to_vec();
+            t.resize(words, 0);
+            t
+        };
+        (whole(&self.by_id), whole(&self.flags))
+    }
+
+    pub fn decode(r: &mut Reader, by_id: &'static [u8], flags: &'static [u8]) -> Self {
         Lexicon {
-            by_id: decode_options(&CLASSES, r),
+            by_id: Cow::Borrowed(by_id),
             prefixes: decode_prefixes(&CLASSES, r),
-            addressee: decode_flags(r),
-            possessive: decode_flags(r),
-            generic_slot: decode_flags(r),
-            slot_kinds: decode_options(&SLOTS, r),
+            flags: Cow::Borrowed(flags),
             slot_prefixes: decode_prefixes(&SLOTS, r),
         }
     }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use crate::lexicon::parse_misspellings;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::pattern::{DataError, PatternSet, Words};
-use crate::snapshot::Reader;
+use crate::snapshot::{Reader, Strings};
 use crate::text::{Token, TokenKind, UNKNOWN};
 use crate::ContextKind;
 
@@ -47,9 +47,18 @@ pub fn phrases() -> &'static Phrases {
 
 /// The tables `build.rs` parsed from the lists, as numbers and the strings they index.
 const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.bin"));
+
+/// The snapshot's strings, one a line, the vocabulary first.
 const SNAPSHOT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/phrases.txt"));
 
+/// The tables looked up by word, as `build.rs` wrote them: `WORD_BUCKET_SIZES` for the
+/// vocabulary's hash index, `WORD_CLASSES` and `WORD_FLAGS` for the lexicon.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+}
+
 /// Room reserved for the lists' vocabulary, a little over what they hold (a test keeps it so).
+#[cfg(test)]
 const VOCABULARY_ROOM: usize = 6_000;
 
 impl Phrases {
@@ -81,12 +90,12 @@ impl Phrases {
     /// Reads the tables `build.rs` parsed: the same as [`Phrases::load`] gives, for a fraction
     /// of the work at start-up.
     pub fn frozen() -> Result<Self, (&'static str, DataError)> {
-        let mut r = Reader::new(SNAPSHOT, SNAPSHOT_STRINGS);
-        let words = Words::decode(&mut r, VOCABULARY_ROOM);
+        let mut r = Reader::new(SNAPSHOT, Strings::new(SNAPSHOT_STRINGS));
+        let words = Words::decode(&mut r, &tables::WORD_BUCKET_SIZES);
         let canned = PatternSet::decode(&mut r);
         let context = PatternSet::decode(&mut r);
         let greetings = PatternSet::decode(&mut r);
-        let lexicon = Lexicon::decode(&mut r);
+        let lexicon = Lexicon::decode(&mut r, &tables::WORD_CLASSES, &tables::WORD_FLAGS);
         let misspellings = r.sparse(None, |r, i| Some(r.get(i)));
         Self::assemble(words, canned, context, greetings, lexicon, misspellings)
     }
@@ -94,7 +103,13 @@ impl Phrases {
     /// Parses the lists as written, examples included; an error names the file and line.
     #[cfg(test)]
     pub fn load() -> Result<Self, (&'static str, DataError)> {
-        let mut words = Words::with_capacity(VOCABULARY_ROOM);
+        let first = Self::parse(Words::with_capacity(VOCABULARY_ROOM))?;
+        // Numbered as `build.rs` numbers the words, so that ids agree with the snapshot's.
+        Self::parse(first.words.in_bucket_order())
+    }
+
+    #[cfg(test)]
+    fn parse(mut words: Words) -> Result<Self, (&'static str, DataError)> {
         let in_file = |file: &'static str| move |e: DataError| (file, e);
         let canned = PatternSet::parse(include_str!("phrases/canned.txt"), &mut words)
             .map_err(in_file("canned.txt"))?;
@@ -198,6 +213,10 @@ mod tests {
     fn the_snapshot_is_the_parsed_lists() {
         let (a, b) = (Phrases::load().unwrap(), Phrases::frozen().unwrap());
         assert_eq!(a.words.len(), b.words.len());
+        for (id, word) in a.words.by_id().into_iter().enumerate() {
+            assert_eq!(b.words.get(word), Some(id as u32), "{word}");
+            assert_eq!(b.words.get(&format!("{word}#")), None);
+        }
         for (x, y) in [
             (&a.canned, &b.canned),
             (&a.context, &b.context),

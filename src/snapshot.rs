@@ -1,6 +1,7 @@
 //! The parsed phrase tables as `build.rs` wrote them: numbers as LEB128 varints, strings as
-//! indices into a text of words joined by newlines. Reading it at start-up is a walk over
-//! bytes, with none of the lexing, folding and interning that parsing the lists costs.
+//! indices into one text, and the tables looked up per word (the vocabulary's hash index, the
+//! lexicon's classes and flags) as arrays the engine uses where they lie. Start-up is a short
+//! walk over bytes, with none of the lexing, folding, interning and hashing that parsing costs.
 
 /// Writes a snapshot: `bytes` for the numbers, `strings` for the text they index.
 #[derive(Default)]
@@ -52,19 +53,53 @@ impl Writer {
     }
 }
 
+/// The snapshot's strings: one text, a string a line, found by where each ends. The ends are
+/// found once, at start-up, by one pass over the bytes (cheaper than shipping them).
+#[derive(Clone, Copy)]
+pub struct Strings {
+    text: &'static str,
+    ends: &'static [u32],
+}
+
+impl Strings {
+    pub fn new(text: &'static str) -> Self {
+        let mut ends: Vec<u32> = Vec::with_capacity(text.len() / 6);
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                ends.push(i as u32);
+            }
+        }
+        ends.push(text.len() as u32);
+        // Read once and kept for the life of the engine, like the tables they index.
+        Strings {
+            text,
+            ends: Vec::leak(ends),
+        }
+    }
+
+    pub fn get(&self, i: usize) -> &'static str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] as usize + 1
+        };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
 /// Reads what [`Writer`] wrote, in the same order.
 pub struct Reader {
     bytes: &'static [u8],
     pos: usize,
-    strings: Vec<&'static str>,
+    pub strings: Strings,
 }
 
 impl Reader {
-    pub fn new(bytes: &'static [u8], strings: &'static str) -> Self {
+    pub fn new(bytes: &'static [u8], strings: Strings) -> Self {
         Reader {
             bytes,
             pos: 0,
-            strings: strings.split('\n').collect(),
+            strings,
         }
     }
 
@@ -84,7 +119,7 @@ impl Reader {
 
     pub fn string(&mut self) -> &'static str {
         let i = self.num();
-        self.strings[i]
+        self.strings.get(i)
     }
 
     /// What [`Writer::sparse`] wrote, as a table up to its last filled place.
@@ -101,6 +136,17 @@ impl Reader {
     }
 
     pub fn get(&self, i: usize) -> &'static str {
-        self.strings[i]
+        self.strings.get(i)
     }
+}
+
+/// A table of small numbers as Rust source, for `build.rs` to write.
+#[allow(dead_code)]
+pub fn array_source(name: &str, ty: &str, values: impl IntoIterator<Item = usize>) -> String {
+    let values: Vec<String> = values.into_iter().map(|v| v.to_string()).collect();
+    format!(
+        "pub static {name}: [{ty}; {}] = [{}];\n",
+        values.len(),
+        values.join(",")
+    )
 }
