@@ -2,7 +2,10 @@
 // When LinkedIn changes, this file changes; the coach and the engine client do not.
 //
 //   Uncanned.linkedin.scan()    → [{ textarea, dialog, placeAfter, context: { recipient, limit } }]
-//                                 recipient: { full_name, first_name, headline?, company? }
+//                                 recipient: { full_name, first_name, headline?, company?,
+//                                 mutuals?, mutual_count?, shared_school?, shared_employer?,
+//                                 shared_group?, posts?, about? }: only what the page shows, read
+//                                 afresh at each scan, kept nowhere else
 //   Uncanned.linkedin.watch(cb) → stop(); cb runs (at most every 100 ms) when the page may have
 //                                 opened, changed or closed an invitation dialog
 //   Uncanned.linkedin.status()  → { box, lostBox }: a note box found; or, failing that, an
@@ -89,6 +92,54 @@
     PROFILE_HEADLINE: [
       { css: '.text-body-medium', forms: ['era-b', 'era-c'] },
     ],
+    // What the recipient's page shows beside the dialog (linkedin-dom.md, "Facts the profile
+    // shows beside the dialog"): names, schools and titles are read from their own elements,
+    // never parsed out of the sentence around them, which is in the member's UI language.
+    // The person's card: the profile's top card around the <h1>, the lead card around the name.
+    FACT_CARD: [
+      { css: 'section', forms: ['era-b', 'era-c', 'sales-old', 'sales-new'] },
+      { css: '[data-x--lead--topcard]', forms: ['sales-old', 'sales-new'] },
+    ],
+    // In that card, the link into people search filtered by the shared network.
+    MUTUAL_LINK: [
+      { css: 'a[href*="facetConnectionOf"]', forms: ['era-b'] },
+      { css: 'a[href*="mutual" i]', forms: ['era-c', 'sales-old', 'sales-new'] },
+    ],
+    // The link's bold spans are the names; era B repeats the sentence for screen readers, so
+    // names are de-duplicated.
+    MUTUAL_NAME: [
+      { css: 'strong', forms: ['era-b', 'era-c', 'sales-old', 'sales-new'] },
+      { css: 'b', forms: [] },
+    ],
+    // The "Highlights" card, profiles only ("You both studied at …"). What both share is told
+    // by where each line's link goes, not by its words.
+    HIGHLIGHTS: [
+      { css: '.pv-highlights-section', forms: ['era-b'] },
+      { css: '[componentkey*="highlights" i]', forms: ['era-c'] },
+    ],
+    SHARED_SCHOOL: [{ css: 'a[href*="/school/"]', forms: ['era-b', 'era-c'] }],
+    SHARED_EMPLOYER: [{ css: 'a[href*="/company/"]', forms: ['era-b', 'era-c'] }],
+    SHARED_GROUP: [{ css: 'a[href*="/groups/"]', forms: ['era-b', 'era-c'] }],
+    SHARED_PERSON: [{ css: 'a[href*="/in/"]', forms: ['era-b', 'era-c'] }],
+    // Recent posts and articles: a post's first line, an article's title.
+    ACTIVITY: [
+      { css: '.pv-recent-activity-section', forms: ['era-b'] },
+      { css: '[componentkey*="activity" i]', forms: ['era-c'] },
+      { css: '[data-sn-view-name="lead-recent-activity"]', forms: ['sales-old', 'sales-new'] },
+    ],
+    POST: [
+      { css: 'a[href*="/feed/update/"]', forms: ['era-b', 'era-c', 'sales-old', 'sales-new'] },
+      { css: 'a[href*="/pulse/"]', forms: ['era-b', 'era-c', 'sales-old', 'sales-new'] },
+    ],
+    POST_TITLE: [
+      { css: 'h3', forms: ['era-b', 'era-c', 'sales-old', 'sales-new'] },
+      { css: 'span[dir="ltr"]', forms: ['era-b', 'era-c', 'sales-old', 'sales-new'] },
+    ],
+    // The profile's about card, read only to tell the language the profile is written in.
+    ABOUT: [
+      { css: 'section#about', forms: ['era-b'] },
+      { css: '[componentkey*="about" i]', forms: ['era-c'] },
+    ],
     // LinkedIn's theme, on <html> (the test loads every form dark).
     DARK_THEME: [{ css: 'html.theme--dark', forms: ['era-b', 'era-c', 'sales-old', 'sales-new'] }],
     LIGHT_THEME: [{ css: 'html.theme--light', forms: [] }],
@@ -111,6 +162,15 @@
   // A field a writer could type a note into, whatever LinkedIn calls it.
   const TEXT_FIELD = 'textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"]';
   const OURS = '[data-uncanned-coach]';
+
+  // The mutual-connections count: the sentence's number, plus the names when it counts "other"
+  // ones ("A, B and 10 other mutual connections"); alone it is the total ("12 conexões em comum:
+  // A e B"). The one place the sentence's words are read, and only for the count.
+  const MUTUAL_OTHERS = /\b(?:other|others|weitere|autres?|otr[oa]s|outr[oa]s)\b/i;
+  // Enough of each to be useful, well under the background's caps on a message's strings.
+  const MAX_FACT = 160;
+  const MAX_ABOUT = 600;
+  const MAX_LISTED = 5;
 
   const DEFAULT_LIMIT = 300;
   const COUNTER = /^\s*\d{1,4}\s*\/\s*(\d{2,4})\s*$/;
@@ -243,25 +303,29 @@
     return PAGE_KINDS.profile(path) ? pageH1() || titleName() : null;
   }
 
-  // The invitee's headline where the page shows it next to their name: the profile's top card,
-  // or the Sales Navigator lead's card or dialog. Only beside that name, so a list of other people
-  // ("People also viewed") never lends its headlines.
-  function headlineOnPage(fullName) {
+  // The element naming the invitee where the page is about that one person: the profile's
+  // heading, or the Sales Navigator lead's name. What the page says beside it is theirs; a list
+  // of other people ("People also viewed") never lends its headlines or facts.
+  function nameElement(fullName) {
     const path = location.pathname;
-    let nameEl = null;
-    let pick = null;
     if (PAGE_KINDS.salesLead(path)) {
-      nameEl = [...document.querySelectorAll(SEL.PERSON_NAME)]
-        .find((el) => cleanName(textOf(el)) === fullName);
-      pick = (scope) => scope.querySelector(SEL.LEAD_HEADLINE);
-    } else if (PAGE_KINDS.profile(path)) {
-      const h1 = profileHeading();
-      if (h1 && cleanName(textOf(h1)) === fullName) nameEl = h1;
-      // The headline follows the name in the top card.
-      pick = (scope) => [...scope.querySelectorAll(SEL.PROFILE_HEADLINE)]
-        .find((el) => nameEl.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return [...document.querySelectorAll(SEL.PERSON_NAME)]
+        .find((el) => cleanName(textOf(el)) === fullName) || null;
     }
+    const h1 = PAGE_KINDS.profile(path) ? profileHeading() : null;
+    return h1 && cleanName(textOf(h1)) === fullName ? h1 : null;
+  }
+
+  // The invitee's headline where the page shows it next to their name: the profile's top card,
+  // or the Sales Navigator lead's card or dialog.
+  function headlineOnPage(fullName) {
+    const nameEl = nameElement(fullName);
     if (!nameEl) return null;
+    const pick = PAGE_KINDS.salesLead(location.pathname)
+      ? (scope) => scope.querySelector(SEL.LEAD_HEADLINE)
+      // The headline follows the name in the top card.
+      : (scope) => [...scope.querySelectorAll(SEL.PROFILE_HEADLINE)]
+        .find((el) => nameEl.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
     // Up a few levels at most: far enough for the top card's wrappers, not into the page.
     let scope = nameEl.parentElement;
     for (let depth = 0; scope && depth < 4; depth++, scope = scope.parentElement) {
@@ -302,6 +366,69 @@
     return DEFAULT_LIMIT;
   }
 
+  // ---- What the page shows about them ----------------------------------------------------
+
+  function clip(text, max) {
+    if (text.length <= max) return text;
+    const cut = text.slice(0, max);
+    return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+  }
+
+  function addFacts(who) {
+    const nameEl = nameElement(who.full_name);
+    if (!nameEl) return;
+    const card = nameEl.closest(SEL.FACT_CARD);
+    const names = [];
+    const addName = (el) => {
+      const name = cleanName(textOf(el));
+      if (name && name !== who.full_name && !names.includes(name)) names.push(name);
+    };
+    const link = card?.querySelector(SEL.MUTUAL_LINK);
+    if (link) {
+      for (const el of link.querySelectorAll(SEL.MUTUAL_NAME)) addName(el);
+      // Era B says it twice (for the eye and for screen readers): one copy's number.
+      const copy = link.querySelector('[aria-hidden="true"]') || link;
+      const number = /\d[\d.,\u00a0\u202f]*/.exec(textOf(copy));
+      if (number) {
+        const n = Number(number[0].replace(/\D/g, ''));
+        if (Number.isSafeInteger(n)) {
+          who.mutual_count = MUTUAL_OTHERS.test(textOf(copy)) ? n + names.length : n;
+        }
+      }
+    }
+    const shared = {};
+    for (const section of document.querySelectorAll(SEL.HIGHLIGHTS)) {
+      for (const [key, selector] of [
+        ['shared_school', SEL.SHARED_SCHOOL],
+        ['shared_employer', SEL.SHARED_EMPLOYER],
+        ['shared_group', SEL.SHARED_GROUP],
+      ]) {
+        const text = textOf(section.querySelector(selector));
+        if (text && !shared[key]) shared[key] = clip(text, MAX_FACT);
+      }
+      for (const el of section.querySelectorAll(SEL.SHARED_PERSON)) addName(el);
+    }
+    Object.assign(who, shared);
+    if (names.length) who.mutuals = names.slice(0, MAX_LISTED);
+    const posts = [];
+    for (const section of document.querySelectorAll(SEL.ACTIVITY)) {
+      for (const post of section.querySelectorAll(SEL.POST)) {
+        const titleEl = post.querySelector(SEL.POST_TITLE) || post;
+        // A post's first line: its text up to the first line break.
+        const firstLine = (titleEl.innerText || titleEl.textContent).split('\n').map((l) => l.trim()).find(Boolean);
+        if (firstLine && !posts.includes(firstLine)) posts.push(clip(firstLine, MAX_FACT));
+      }
+    }
+    if (posts.length) who.posts = posts.slice(0, MAX_LISTED);
+    const about = document.querySelector(SEL.ABOUT);
+    const aboutCard = about?.closest(SEL.FACT_CARD);
+    if (aboutCard) {
+      const heading = aboutCard.querySelector('h2');
+      const text = textOf(aboutCard).slice(heading ? textOf(heading).length : 0).trim();
+      if (text) who.about = clip(text, MAX_ABOUT);
+    }
+  }
+
   function readContext(textarea, dialog) {
     const name = nameInDialog(dialog) || recentName || nameOnPage();
     const context = { limit: readLimit(textarea, dialog) };
@@ -313,6 +440,7 @@
         const company = companyIn(headline);
         if (company) who.company = company;
       }
+      addFacts(who);
       context.recipient = who;
     }
     return context;

@@ -39,6 +39,21 @@ const FORMS = {
   'sales-new': { url: '/sales/lead/ACwAAAMarcoRossi2,NAME_SEARCH,p0Zx?theme=dark&delay=50', clicks: OPEN_SALES },
 };
 
+// The same forms on the pages of the two people whose pages show facts beside the dialog
+// (fixtures/facts.js): the facts' selectors are counted there.
+const WITH_FACTS = {
+  'era-b': (slug, name) => ({ url: `/in/${slug}/?theme=dark&delay=50`, clicks: [`button[aria-label="Invite ${name} to connect"]`, FORMS['era-b'].clicks[1]] }),
+  'era-c': (slug, name) => ({ url: `/in/${slug}/?ui=c&theme=dark&delay=50`, clicks: [`button[aria-label="Invite ${name} to connect"]`, FORMS['era-c'].clicks[1]] }),
+  'sales-old': (_, __, lead) => ({ url: `/sales/people/${lead},NAME_SEARCH,k3Qd?theme=dark&delay=50`, clicks: OPEN_SALES }),
+  'sales-new': (_, __, lead) => ({ url: `/sales/lead/${lead},NAME_SEARCH,p0Zx?theme=dark&delay=50`, clicks: OPEN_SALES }),
+};
+const FACT_PEOPLE = [['joana-lima', 'Joana Lima', 'ACwAAAJoanaLima04'], ['priya-shah', 'Priya Shah', 'ACwAAAPriyaShah05']];
+
+// The larger of two counts, entry by entry.
+function maxCounts(a, b) {
+  return Object.fromEntries(Object.entries(a).map(([name, list]) => [name, list.map((n, i) => Math.max(n, b[name]?.[i] ?? 0))]));
+}
+
 // Loads the adapter into the page's world once (idempotent) and counts, per selector entry, its
 // matches on screen in the document and every open shadow root. Hidden matches don't count: the
 // page keeps hidden pre-rendered copies, which would hide a redesign of the one on screen. A
@@ -118,8 +133,13 @@ for (const kind of BROWSERS) {
     for (const [formName, form] of Object.entries(FORMS)) {
       it(`${formName}: each selector matches on the form it serves`, async () => {
         const { page } = ctx.tab();
-        const { counts, boxShown } = await countThroughStages(page, form);
+        let { counts, boxShown } = await countThroughStages(page, form);
         assert.ok(boxShown, 'the note box showed');
+        for (const person of FACT_PEOPLE) {
+          const more = await countThroughStages(page, WITH_FACTS[formName](...person));
+          assert.ok(more.boxShown, `the note box showed on ${person[0]}'s page`);
+          counts = maxCounts(counts, more.counts);
+        }
         console.log(`selectors ${kind} ${formName}: ${table(selectors, counts)}`);
         assert.deepEqual(misses(selectors, counts, formName), []);
         assert.deepEqual(ctx.tab().errors, []);
@@ -128,11 +148,15 @@ for (const kind of BROWSERS) {
 
     it('a renamed note box is reported by name (era C with ?note=renamed)', async () => {
       const { page } = ctx.tab();
-      const { counts, boxShown } = await countThroughStages(page, {
+      let { counts, boxShown } = await countThroughStages(page, {
         ...FORMS['era-c'],
         url: `${FORMS['era-c'].url}&note=renamed`,
       });
       assert.equal(boxShown, false, 'no note box the harness knows either');
+      for (const person of FACT_PEOPLE) {
+        const form = WITH_FACTS['era-c'](...person);
+        counts = maxCounts(counts, (await countThroughStages(page, { ...form, url: `${form.url}&note=renamed` })).counts);
+      }
       assert.ok(await page.evaluate(() => __t.all('textarea#invitation-message').some(__t.visible)), 'the renamed note field is on screen');
       assert.deepEqual(misses(selectors, counts, 'era-c'), ['NOTE_BOX textarea#custom-message matched 0 on era-c']);
     });
