@@ -69,19 +69,19 @@ pub fn substitute(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The catalogue for a language tag such as `de` or `pt-BR`; English when there is none.
+/// The catalogue for a language tag such as `de` or `pt-BR`; English when there is none. Each is
+/// parsed on first use: a note in English never pays for the others.
 pub fn catalogue(lang: Option<&str>) -> &'static Catalogue {
-    static CATALOGUES: OnceLock<Vec<Catalogue>> = OnceLock::new();
-    let all = CATALOGUES.get_or_init(|| {
-        let english = Catalogue::parse(source(LANGUAGES[0]), None);
-        let mut all = vec![];
-        for lang in &LANGUAGES[1..] {
-            all.push(Catalogue::parse(source(lang), Some(&english)));
-        }
-        all.insert(0, english);
-        all
-    });
-    &all[languages::index(lang.unwrap_or("en"))]
+    const TRANSLATED: usize = LANGUAGES.len() - 1;
+    static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
+    static TRANSLATIONS: [OnceLock<Catalogue>; TRANSLATED] =
+        [const { OnceLock::new() }; TRANSLATED];
+    let english = ENGLISH.get_or_init(|| Catalogue::parse(source(LANGUAGES[0]), None));
+    match languages::index(lang.unwrap_or("en")) {
+        0 => english,
+        i => TRANSLATIONS[i - 1]
+            .get_or_init(|| Catalogue::parse(source(LANGUAGES[i]), Some(english))),
+    }
 }
 
 #[cfg(test)]
