@@ -1,4 +1,5 @@
-// Assembles the loadable extensions from extension/ and the wasm build (build/pkg):
+// Assembles the loadable extensions from extension/ and the wasm build (build/pkg), and writes
+// the coach's English strings from _locales/en (scripts/coach-strings.mjs):
 //
 //   dist/chrome/         shipped Chromium build   (content scripts on LinkedIn only)
 //   dist/firefox/        shipped Firefox build    (content scripts on LinkedIn only)
@@ -11,6 +12,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coachStringsScript } from './coach-strings.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = join(ROOT, 'extension');
@@ -86,6 +88,7 @@ function build(name, manifest) {
   cpSync(SOURCE, out, { recursive: true, filter: shipped });
   mkdirSync(join(out, 'engine'), { recursive: true });
   for (const file of ENGINE_FILES) cpSync(join(PKG, file), join(out, 'engine', file));
+  writeFileSync(join(out, 'content', 'coach', 'strings.js'), coachStringsScript(ROOT));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return out;
 }

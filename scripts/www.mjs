@@ -2,9 +2,10 @@
 // of the extension itself (copied, never forked), so the playground shows exactly what the
 // extension does. Run by `make www` after `make wasm`. Node's standard library only.
 
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coachFiles, coachStringsScript } from './coach-strings.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'www');
@@ -13,7 +14,6 @@ const copies = [
   ['www', '.'],
   ['build/pkg/uncanned.js', 'engine/uncanned.js'],
   ['build/pkg/uncanned_bg.wasm', 'engine/uncanned_bg.wasm'],
-  ['extension/content/coach.js', 'coach/coach.js'],
   ['extension/content/coach.css', 'coach/coach.css'],
   ['extension/_locales', '_locales'],
   ['extension/icons', 'icons'],
@@ -32,4 +32,10 @@ for (const [from, to] of copies) {
   mkdirSync(dirname(target), { recursive: true });
   cpSync(join(ROOT, from), target, { recursive: true });
 }
+// The coach's files, in the content script's order, as one script for the page.
+const manifest = JSON.parse(readFileSync(join(ROOT, 'extension', 'manifest.json'), 'utf8'));
+const coach = coachFiles(manifest).map((file) => file === 'content/coach/strings.js'
+  ? coachStringsScript(ROOT)
+  : readFileSync(join(ROOT, 'extension', file), 'utf8'));
+writeFileSync(join(OUT, 'coach', 'coach.js'), coach.join('\n'));
 console.log('dist/www: the playground; `make serve` to try it');

@@ -4,13 +4,14 @@
 
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import {
   ROOT, BROWSERS, useBrowser, openNote, click, clickNoteBox, undo, waitFor, waitForReport,
-  assertNothingLeaked, extensionDir,
+  assertNothingLeaked,
 } from './harness.mjs';
+import { loadCoach } from './coach-page.mjs';
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
 const PERSONAL = 'Hi Rosa, your talk on accessible forms at Inclusive Design 24 changed how we label inputs.';
@@ -37,8 +38,7 @@ function shownRewrites(page) {
 // The coach alone on a blank page, with stand-ins for the engine that count the rewrites asked
 // for and answer them when told: what the extension's messages cannot show.
 async function coachOnBlankPage(page, kind) {
-  await page.goto('about:blank');
-  await page.evaluate(readFileSync(join(extensionDir(kind), 'content', 'coach.js'), 'utf8'));
+  await loadCoach(page, kind);
   await page.evaluate(() => {
     const box = document.createElement('textarea');
     box.style.cssText = 'width: 500px; height: 120px; display: block';
@@ -266,8 +266,7 @@ for (const kind of BROWSERS) {
 
     it('without a suggest function the coach offers no rewrites at all', async () => {
       const { page } = ctx.tab();
-      await page.goto('about:blank');
-      await page.evaluate(readFileSync(join(extensionDir(kind), 'content', 'coach.js'), 'utf8'));
+      await loadCoach(page, kind);
       const seen = await page.evaluate(async () => {
         const box = document.createElement('textarea');
         document.body.append(box);
