@@ -35,12 +35,18 @@
     return { analyze: numbered('analyze'), suggest: numbered('suggest') };
   }
 
+  // A request that got no answer at all (a background stopped or restarting under it) is sent
+  // once more; an answer that is an error is the engine's word and stands.
+  function request(message) {
+    return send(message).then((reply) => reply ?? send(message), () => send(message));
+  }
+
   function numbered(type) {
     let sent = 0;
     let delivered = 0;
     return (text, context) => {
       const seq = ++sent;
-      return send({ type, seq, text, context }).then(
+      return request({ type, seq, text, context }).then(
         (reply) => {
           if (seq < delivered) return null;
           delivered = seq;
@@ -56,7 +62,7 @@
 
   let coachCss = null;
   function loadCoachCss() {
-    coachCss ??= send({ type: 'coach-css' }).then((reply) => unwrap(reply).css);
+    coachCss ??= request({ type: 'coach-css' }).then((reply) => unwrap(reply).css);
     coachCss.catch(() => { coachCss = null; });
     return coachCss;
   }

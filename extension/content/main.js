@@ -16,8 +16,14 @@
   const dismissedByDialog = new WeakMap();
   const reattached = new WeakMap();
 
+  // The stylesheet's retries: soon at first, then less often, never given up for good (the
+  // next change on the page tries again once the wait is over).
+  const CSS_RETRY_MS = [250, 1000, 4000, 15000];
   let css = null;
   let cssPending = false;
+  let cssFailures = 0;
+  let cssRetryAt = 0;
+  let cssRetryTimer = 0;
   let stopWatching = null;
   // The writer's settings; nothing attaches until they are known, so a paused coach never flashes.
   let state = null;
@@ -79,19 +85,25 @@
   }
 
   function detach(textarea) {
-    coaches.get(textarea)?.coach.destroy();
+    const entry = coaches.get(textarea);
     coaches.delete(textarea);
+    entry?.coach.destroy();
   }
 
   function detachAll() {
-    for (const textarea of [...coaches.keys()]) detach(textarea);
+    U.coach.runAll([...coaches.keys()].map((textarea) => () => detach(textarea)));
   }
 
+  // Runs when the extension was reloaded or updated under the page: its APIs may throw from here
+  // on, and each step must still run, above all the coaches' removal.
   function teardown() {
-    stopWatching?.();
+    clearTimeout(cssRetryTimer);
+    U.coach.runAll([
+      () => stopWatching?.(),
+      () => stopSettings?.(),
+      detachAll,
+    ]);
     stopWatching = null;
-    stopSettings?.();
-    detachAll();
   }
 
   function sync() {
@@ -118,16 +130,23 @@
     if (!boxes.length) return;
 
     // The stylesheet comes from the background (content scripts cannot read extension files
-    // without exposing them to the page); it is fetched once, when the first box appears.
+    // without exposing them to the page); it is fetched when the first box appears. Without it
+    // the coach would show its mirror of the note as plain text, so no coach attaches until it
+    // is here.
     if (css === null) {
-      if (!cssPending) {
+      if (!cssPending && performance.now() >= cssRetryAt) {
         cssPending = true;
         U.loadCoachCss().then(
           (text) => { css = text; },
-          () => { css = ''; },
+          () => {
+            const wait = CSS_RETRY_MS[Math.min(cssFailures++, CSS_RETRY_MS.length - 1)];
+            cssRetryAt = performance.now() + wait;
+            clearTimeout(cssRetryTimer);
+            cssRetryTimer = setTimeout(sync, wait);
+          },
         ).finally(() => {
           cssPending = false;
-          sync();
+          if (css !== null) sync();
         });
       }
       return;
