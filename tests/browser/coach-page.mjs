@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clickNoteBox, extensionDir, openNote } from './harness.mjs';
+import { clickNoteBox, extensionDir, fmtMs, openNote, percentile } from './harness.mjs';
 import { coachFiles } from '../../scripts/coach-strings.mjs';
 
 export function coachSource(kind) {
@@ -24,4 +24,40 @@ export async function typeInDialog(page, url, text) {
   await openNote(page);
   await clickNoteBox(page);
   await page.keyboard.type(text);
+}
+
+// Types `text` one real key at a time into the focused note box, each key only once the coach
+// has reacted to the one before (or 2 s went by). → per keystroke, the ms from keydown to the
+// coach's next change, or null where it did not change before the next key.
+export async function typeTimed(page, text) {
+  await page.evaluate(() => {
+    window.__probe = __t.latencyProbe(__t.coachFor(__t.noteBox()));
+  });
+  for (const ch of text) {
+    await page.keyboard.type(ch);
+    await page.waitForFunction(() => {
+      const p = window.__probe;
+      return p.changes.length && p.changes.at(-1) >= p.keys.at(-1);
+    }, { polling: 5, timeout: 2_000 }).catch((error) => {
+      // A keystroke the coach never reacted to is counted, not fatal here.
+      if (error?.name !== 'TimeoutError') throw error;
+    });
+  }
+  return page.evaluate(() => {
+    const { keys, changes } = window.__probe;
+    window.__probe.stop();
+    return keys.map((k, i) => {
+      const next = keys[i + 1] ?? Infinity;
+      const c = changes.find((t) => t >= k && t < next);
+      return c === undefined ? null : c - k;
+    });
+  });
+}
+
+// → { got: the samples that reacted, sorted; line: "p50 …, p95 … (n=…)" for the log }.
+export function latencyFigures(samples) {
+  const got = samples.filter((s) => s !== null).sort((a, b) => a - b);
+  const missed = samples.length - got.length;
+  const line = `p50 ${fmtMs(percentile(got, 50))}, p95 ${fmtMs(percentile(got, 95))} (n=${got.length}${missed ? `, ${missed} keystrokes without a coach update` : ''})`;
+  return { got, line };
 }

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
   BROWSERS, useBrowser, openNote, click, clickNoteBox, undo, waitFor, waitForNoteBox, waitForCoach,
-  waitForReport, assertNothingLeaked, percentile, fmtMs,
+  waitForReport, assertNothingLeaked,
 } from './harness.mjs';
+import { latencyFigures, typeTimed } from './coach-page.mjs';
 
 const MISSPELLED = "Hi Rosa, I really enjoyed your webinar on accessible forms. I'd love to conect and learn more.";
 const FIXED = MISSPELLED.replace('conect', 'connect');
@@ -150,35 +151,12 @@ for (const kind of BROWSERS) {
       await waitFor(page, () => __t.noteBox().value === '');
       await new Promise((r) => setTimeout(r, 100));
 
-      await page.evaluate(() => {
-        window.__probe = __t.latencyProbe(__t.coachFor(__t.noteBox()));
-      });
-      for (const ch of LATENCY_NOTE) {
-        await page.keyboard.type(ch);
-        // One keystroke at a time: wait for the coach to react (or give up), then the next key.
-        await page.waitForFunction(() => {
-          const p = window.__probe;
-          return p.changes.length && p.changes.at(-1) >= p.keys.at(-1);
-        }, { polling: 5, timeout: 2_000 }).catch((error) => {
-          // A keystroke the coach never reacted to is counted below, not fatal here.
-          if (error?.name !== 'TimeoutError') throw error;
-        });
-      }
-      const samples = await page.evaluate(() => {
-        const { keys, changes } = window.__probe;
-        window.__probe.stop();
-        return keys.map((k, i) => {
-          const next = keys[i + 1] ?? Infinity;
-          const c = changes.find((t) => t >= k && t < next);
-          return c === undefined ? null : c - k;
-        });
-      });
+      const samples = await typeTimed(page, LATENCY_NOTE);
       const value = await page.evaluate(() => __t.noteBox().value);
       assert.equal(value, LATENCY_NOTE, 'no keystroke lost');
       assert.equal(samples.length, LATENCY_NOTE.length, 'one keydown per character');
-      const got = samples.filter((s) => s !== null).sort((a, b) => a - b);
-      const missed = samples.length - got.length;
-      console.log(`latency ${kind}: p50 ${fmtMs(percentile(got, 50))}, p95 ${fmtMs(percentile(got, 95))} (n=${got.length}${missed ? `, ${missed} keystrokes without a coach update` : ''})`);
+      const { got, line } = latencyFigures(samples);
+      console.log(`latency ${kind}: ${line}`);
       assert.ok(got.length > 0, 'the coach reacted to typing at all');
       await waitForReport(page, { verdict: undefined });
     });

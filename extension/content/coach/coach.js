@@ -222,7 +222,7 @@
       // next. Otherwise the writer is told it is there, and their focus stays where it is.
       const focusUntouched = root.activeElement === null && textarea.getRootNode().activeElement === textarea;
       if (arrived.focusFirst && focusUntouched && textarea.value === text) panel.focusFirstRewrite();
-      else if (arrived.list.length) panel.announce(msg('rewrites_ready', [arrived.list.length]));
+      else if (arrived.list.length) panel.announce(msg('rewrites_ready'));
     }
 
     function useRewrite(index) {

@@ -58,6 +58,7 @@
     element.append(clip);
     let layoutFrame = 0;
     let marks = [];
+    let drawn = null; // what the mirror shows, to leave it alone when that has not changed
 
     function syncScroll() {
       mirror.style.transform = `translate(${-textarea.scrollLeft}px, ${-textarea.scrollTop}px)`;
@@ -110,6 +111,17 @@
         const { start, end } = clampSpan(finding.span, text.length);
         if (end > start) spans.push({ start, end, key, severity: finding.severity });
       }
+      // Text after the last mark's line moves no mark, so the mirror stops there: typing further
+      // down a long note leaves it untouched, and the browser lays out only what it holds.
+      const lastEnd = spans.reduce((m, s) => Math.max(m, s.end), 0);
+      const lineEnd = text.indexOf('\n', lastEnd);
+      const shown = lineEnd < 0 ? text : text.slice(0, lineEnd);
+      const drawing = JSON.stringify([shown, spans.map((s) => [s.start, s.end, s.severity, s.key])]);
+      if (drawing === drawn) {
+        paint(activeKey);
+        return;
+      }
+      drawn = drawing;
       const frag = document.createDocumentFragment();
       marks = [];
       let at = 0;
@@ -121,7 +133,7 @@
         frag.append(mark);
         at = seg.end;
       }
-      frag.append(text.slice(at));
+      frag.append(shown.slice(at));
       // A trailing newline only takes up a line in the mirror if something follows it.
       frag.append('\u200b');
       mirror.replaceChildren(frag);
@@ -138,6 +150,7 @@
 
     function clear() {
       marks = [];
+      drawn = null;
       mirror.replaceChildren();
     }
 
