@@ -7,7 +7,9 @@
 //                                 shared_group?, posts?, about? }: only what the page shows, read
 //                                 afresh at each scan, kept nowhere else
 //   Uncanned.linkedin.watch(cb) → stop(); cb runs (at most every 100 ms) when the page may have
-//                                 opened, changed or closed an invitation dialog
+//                                 opened, changed or closed an invitation dialog, and returns
+//                                 whether a note box is there; 3 s after the last one went (and
+//                                 no click or focus move), attribute changes no longer count
 //   Uncanned.linkedin.status()  → { box, lostBox }: a note box found; or, failing that, an
 //                                 invitation dialog with a text field no selector knows
 //   Uncanned.linkedin.theme()   → 'dark' | 'light' | 'auto'
@@ -524,12 +526,45 @@
   // few hundred ms the dialog takes to open.
   const MIN_SCAN_INTERVAL_MS = 100;
 
+  // Once no note box is on the page and nothing has happened for a while, the watcher stops
+  // hearing every attribute change of LinkedIn's ever-busy feed: it keeps only nodes coming and
+  // going (a dialog inserted) and the clicks, focus moves and history steps that open a dialog,
+  // any of which brings the attributes back.
+  const IDLE_MS = 3000;
+  const NARROW = { childList: true, subtree: true };
+
+  // `callback` → whether a note box is on the page; while one is, attributes stay watched.
   function watch(callback) {
     let frame = 0;
     let pending = 0;
     let lastRun = -Infinity;
+    let busy = false;
+    let options = OBSERVE;
+    let idleTimer = 0;
     const timers = new Set();
-    const observed = new WeakSet();
+    // The document and every open shadow root observed, to observe again when `options` change.
+    const observed = new Set([document.documentElement]);
+
+    const setOptions = (next) => {
+      if (options === next) return;
+      options = next;
+      observer.disconnect();
+      for (const root of observed) {
+        if (root !== document.documentElement && !root.host?.isConnected) observed.delete(root);
+        else observer.observe(root, options);
+      }
+    };
+    const settle = () => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        if (busy) settle();
+        else setOptions(NARROW);
+      }, IDLE_MS);
+    };
+    const wake = () => {
+      setOptions(OBSERVE);
+      settle();
+    };
 
     const run = () => {
       frame = 0;
@@ -537,12 +572,13 @@
       // Mutations inside a shadow root never reach an observer on the document: each open root
       // the dialog may use is observed in its own right as soon as it exists.
       for (const root of roots()) {
-        if (!observed.has(root)) {
+        if (root !== document && !observed.has(root)) {
           observed.add(root);
-          observer.observe(root, OBSERVE);
+          observer.observe(root, options);
         }
       }
-      callback();
+      busy = Boolean(callback());
+      if (busy) wake();
     };
     const schedule = () => {
       if (frame || pending) return;
@@ -564,27 +600,33 @@
     };
     const onClickCapture = (event) => {
       onClick(event);
+      wake();
       schedule();
       scheduleLater(400);
       scheduleLater(1200);
     };
+    const onStir = () => {
+      wake();
+      schedule();
+    };
 
     const observer = new MutationObserver(schedule);
-    observer.observe(document.documentElement, OBSERVE);
-    observed.add(document);
+    observer.observe(document.documentElement, options);
     document.addEventListener('click', onClickCapture, true);
-    document.addEventListener('focusin', schedule, true);
-    window.addEventListener('popstate', schedule);
+    document.addEventListener('focusin', onStir, true);
+    window.addEventListener('popstate', onStir);
+    settle();
     schedule();
 
     return function stop() {
       observer.disconnect();
       if (frame) cancelAnimationFrame(frame);
       clearTimeout(pending);
+      clearTimeout(idleTimer);
       for (const id of timers) clearTimeout(id);
       document.removeEventListener('click', onClickCapture, true);
-      document.removeEventListener('focusin', schedule, true);
-      window.removeEventListener('popstate', schedule);
+      document.removeEventListener('focusin', onStir, true);
+      window.removeEventListener('popstate', onStir);
     };
   }
 

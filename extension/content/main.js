@@ -106,14 +106,15 @@
     stopWatching = null;
   }
 
+  // → whether a note box is on the page (the watcher keeps a close eye on it while one is).
   function sync() {
     if (!U.extensionAlive()) {
       teardown();
-      return;
+      return false;
     }
     if (!state || state.paused) {
       detachAll();
-      return;
+      return false;
     }
     const boxes = site.scan();
     const present = new Set(boxes.map((box) => box.textarea));
@@ -127,7 +128,7 @@
         detach(textarea);
       }
     }
-    if (!boxes.length) return;
+    if (!boxes.length) return false;
 
     // The stylesheet comes from the background (content scripts cannot read extension files
     // without exposing them to the page); it is fetched when the first box appears. Without it
@@ -149,7 +150,7 @@
           if (css !== null) sync();
         });
       }
-      return;
+      return true;
     }
 
     const theme = site.theme();
@@ -168,6 +169,7 @@
         entry.coach.update();
       }
     }
+    return true;
   }
 
   // The popup asks whether this page has a note box, and whether the coach is paused.
