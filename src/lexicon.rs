@@ -44,6 +44,12 @@ const POSSESSIVE: u8 = 2;
 const GENERIC_SLOT: u8 = 4;
 /// What a specific slot stands for, by the words in it: "[event]", "[Mutual Connection]".
 const SLOT_SHIFT: u8 = 3;
+const SLOT_MASK: u8 = 0b11 << SLOT_SHIFT;
+/// Words for a crowd or a scene: "the tech industry", "business professionals". A field word
+/// that names one says whom the sender writes to, not who the sender is.
+const CROWD: u8 = 32;
+/// The sender speaking of themselves: "I", "my", "ich", "soy".
+const SENDER: u8 = 64;
 
 /// The context a slot will hold once filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +67,8 @@ enum Section {
     Addressee,
     Possessive,
     GenericSlot,
+    Crowd,
+    Sender,
     Slot(SlotKind),
 }
 
@@ -71,6 +79,41 @@ fn place<T: Clone + Default>(table: &mut Vec<T>, id: u32) -> &mut T {
         table.resize(id + 1, T::default());
     }
     &mut table[id]
+}
+
+/// A word with its inflection taken off, the same for a listed word and a word in a note:
+/// English, Romance and German endings, taken off again while the stem stays four letters or
+/// longer ("genuinely" → "genuine" → "genuin", as "genuine" → "genuin"). Crude, and only used
+/// to give an unlisted word the class of a listed one with the same stem.
+pub fn stem(word: &str) -> &str {
+    let once = stem_once(word);
+    stem_once(once)
+}
+
+/// One ending off: the longest that leaves a stem of four letters or more.
+fn stem_once(word: &str) -> &str {
+    const ENDINGS: [&str; 60] = [
+        "amente", "emente", "mente", "aciones", "acion", "acoes", "acao", "azioni", "azione",
+        "ations", "ation", "ements", "ement", "ungen", "ung", "ingly", "ings", "ing", "iendo",
+        "ando", "endo", "aremos", "armos", "ermos", "irmos", "ariamos", "aria", "eria", "iria",
+        "amos", "emos", "imos", "ados", "adas", "ado", "ada", "idos", "idas", "ido", "ida", "ness",
+        "ments", "ment", "edly", "ed", "ers", "er", "ies", "es", "en", "ar", "ir", "ly", "ons",
+        "ez", "s", "e", "a", "o", "i",
+    ];
+    let mut best = word;
+    if word.is_ascii() {
+        for ending in ENDINGS {
+            // A one-letter ending ("busco", "ideas") may leave four letters; a longer one
+            // must leave five, or "wellness" would be "well".
+            let min = if ending.len() > 1 { 5 } else { 4 };
+            if let Some(stem) = word.strip_suffix(ending) {
+                if stem.len() >= min && stem.len() < best.len() {
+                    best = stem;
+                }
+            }
+        }
+    }
+    best
 }
 
 impl Lexicon {
@@ -94,6 +137,8 @@ impl Lexicon {
                     "addressee" => Section::Addressee,
                     "possessive" => Section::Possessive,
                     "generic-slot" => Section::GenericSlot,
+                    "crowd" => Section::Crowd,
+                    "sender" => Section::Sender,
                     "event-slot" => Section::Slot(SlotKind::Event),
                     "person-slot" => Section::Slot(SlotKind::Person),
                     "specific-slot" => Section::Slot(SlotKind::Specific),
@@ -118,11 +163,13 @@ impl Lexicon {
                     Section::Addressee => *place(&mut flags, words.intern(word)) |= ADDRESSEE,
                     Section::Possessive => *place(&mut flags, words.intern(word)) |= POSSESSIVE,
                     Section::GenericSlot => *place(&mut flags, words.intern(word)) |= GENERIC_SLOT,
+                    Section::Crowd => *place(&mut flags, words.intern(word)) |= CROWD,
+                    Section::Sender => *place(&mut flags, words.intern(word)) |= SENDER,
                     Section::Slot(kind) => match word.strip_suffix('*') {
                         Some(prefix) => slot_prefixes.push((prefix.into(), *kind)),
                         None => {
                             let f = place(&mut flags, words.intern(word));
-                            *f = (*f & !(0xff << SLOT_SHIFT)) | code(*kind, &SLOTS) << SLOT_SHIFT;
+                            *f = (*f & !SLOT_MASK) | code(*kind, &SLOTS) << SLOT_SHIFT;
                         }
                     },
                     Section::Class(class) => match word.strip_suffix('*') {
@@ -157,7 +204,15 @@ impl Lexicon {
 
     fn slot_kind_by_id(&self, id: u32) -> Option<SlotKind> {
         let f = self.flags.get(id as usize).copied().unwrap_or(0);
-        decode(f >> SLOT_SHIFT, &SLOTS)
+        decode((f & SLOT_MASK) >> SLOT_SHIFT, &SLOTS)
+    }
+
+    pub fn is_crowd(&self, t: &Token) -> bool {
+        self.flag(t, CROWD)
+    }
+
+    pub fn is_sender(&self, t: &Token) -> bool {
+        self.flag(t, SENDER)
     }
 
     pub fn is_addressee(&self, t: &Token) -> bool {
@@ -170,9 +225,27 @@ impl Lexicon {
 
     /// Whether a slot stands for something any note could name (a name, a role, an industry)
     /// rather than a specific (an event, a post, a project): judged by the words inside it.
-    pub fn is_generic_slot(&self, words: &Words, slot: &str) -> bool {
+    /// `written` is the slot as the note has it, braces and all.
+    pub fn is_generic_slot(&self, words: &Words, slot: &str, written: &str) -> bool {
         // "{n}", "{0}", "%s": a mail-merge field too short to name anything.
         if slot.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+            return true;
+        }
+        let is_generic = |w: &str| {
+            words
+                .get(w)
+                .and_then(|id| self.flags.get(id as usize))
+                .is_some_and(|f| f & GENERIC_SLOT != 0)
+        };
+        // "${lead.company}", "{{selectedLead.firstName}}": a field a program fills from what
+        // it knows of the recipient names nothing, whatever the path around it. A field of the
+        // sender's ("{value_prop_short}") is theirs, and one that asks for an event, a person
+        // or a specific is read as that.
+        let merged = written.starts_with(['{', '$', '%']) && !written.contains(' ');
+        if merged
+            && self.slot_kind(words, slot).is_none()
+            && slot.split(|c: char| !c.is_alphanumeric()).any(is_generic)
+        {
             return true;
         }
         // Generic when every word of it is: "[industry/role]", "[your title]", but not
@@ -181,13 +254,7 @@ impl Lexicon {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 2)
             .peekable();
-        words_in.peek().is_some()
-            && words_in.all(|w| {
-                words
-                    .get(w)
-                    .and_then(|id| self.flags.get(id as usize))
-                    .is_some_and(|f| f & GENERIC_SLOT != 0)
-            })
+        words_in.peek().is_some() && words_in.all(is_generic)
     }
 
     /// What a slot stands for, by the first of its words that says.
@@ -211,17 +278,50 @@ impl Lexicon {
         if let Some(class) = self.class_of(t.id, &t.norm) {
             return Some(class);
         }
-        // French (and Italian) elide a short word into the next: "d'ajouter", "l'occasion".
-        let mut chars = source.chars();
-        let elided = matches!(
-            (chars.next(), chars.next()),
-            (Some(c), Some(a)) if c.is_ascii_alphabetic() && crate::text::is_apostrophe(a)
-        );
-        if !elided || t.norm.len() <= 2 {
+        if let Some(class) = self.class_by_stem(words, &t.norm) {
+            return Some(class);
+        }
+        // French and Italian elide a short word into the next: "d'ajouter", "l'occasion",
+        // "un'azienda", "dell'anno".
+        let elided = source
+            .char_indices()
+            .take(6)
+            .find(|(_, c)| !c.is_ascii_alphabetic())
+            .filter(|&(at, c)| at >= 1 && crate::text::is_apostrophe(c))
+            .map(|(at, _)| at);
+        let at = elided.filter(|&at| t.norm.len() > at + 1 && t.norm.is_char_boundary(at))?;
+        let rest = &t.norm[at..];
+        self.class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
+            .or_else(|| self.class_by_stem(words, rest))
+    }
+
+    /// The class of the listed words that share this word's stem, the one claiming most for
+    /// the sender when they differ: rebuilt from the stem with the endings listed words
+    /// usually have, so no table of stems is kept.
+    fn class_by_stem(&self, words: &Words, word: &str) -> Option<WordClass> {
+        const BASE_ENDINGS: [&str; 14] = [
+            "", "e", "s", "y", "ar", "er", "ir", "en", "o", "a", "ing", "ed", "ation", "ieren",
+        ];
+        let once = stem_once(word);
+        let root = stem_once(once);
+        if root.len() == word.len() {
             return None;
         }
-        let rest = &t.norm[1..];
-        self.class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
+        // Rebuilt from either stem: "conversarmos" is "convers" + "ar" once, "conver" twice.
+        let mut candidate = String::new();
+        let mut found = None;
+        for base in [once, root] {
+            for ending in BASE_ENDINGS {
+                candidate.clear();
+                candidate.push_str(base);
+                candidate.push_str(ending);
+                let class = words.get(&candidate).and_then(|id| self.class_by_id(id));
+                if class > found && stem(&candidate) == root {
+                    found = class;
+                }
+            }
+        }
+        found
     }
 
     /// The class of a folded word by its id, or by the listed prefix it starts with.

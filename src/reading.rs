@@ -94,7 +94,11 @@ impl<'a> Reading<'a> {
             let generic_object = phrases.kinds[hit.section] == Some(ContextKind::Met)
                 && note.tokens.get(hit.end).is_some_and(|t| {
                     t.kind == TokenKind::Placeholder
-                        && phrases.lexicon.is_generic_slot(&phrases.words, &t.norm)
+                        && phrases.lexicon.is_generic_slot(
+                            &phrases.words,
+                            &t.norm,
+                            &note.text[t.start..t.end],
+                        )
                 });
             if inside_stock(&hit) || generic_object {
                 continue;
@@ -403,16 +407,49 @@ impl<'a> Reading<'a> {
                 continue;
             }
             if t.kind == TokenKind::Placeholder {
-                if lexicon.is_generic_slot(&self.phrases.words, &t.norm) {
+                let written = &self.note.text[t.start..t.end];
+                if lexicon.is_generic_slot(&self.phrases.words, &t.norm, written) {
                     own[i] = Own::No;
                 }
                 continue;
             }
             own[i] = match self.class(t) {
                 Some(WordClass::Filler | WordClass::Stock) => Own::No,
-                // "your company", "votre domaine": the reader's, said of anyone's.
-                Some(WordClass::Plain) if self.is_the_readers(i) => Own::No,
+                // "your company", "votre domaine": the reader's, said of anyone's; "business
+                // professionals", "the {industry} sector", "the tech industry": a crowd's, or
+                // a merged field's.
+                Some(WordClass::Plain)
+                    if self.is_the_readers(i)
+                        || self.crowd_follows(i)
+                        || (i > 0
+                            && own[i - 1] == Own::No
+                            && (toks[i - 1].kind == TokenKind::Placeholder
+                                || (lexicon.is_crowd(t)
+                                    && self
+                                        .class(&toks[i - 1])
+                                        .is_none_or(|c| c == WordClass::Field)))) =>
+                {
+                    Own::No
+                }
+                // "your work in marketing", "other business professionals", "the fitness
+                // space", "your work at Tech Solutions Inc": a field, or a word the lists lack,
+                // that is the reader's or a crowd's is not the sender's. A capitalised run is
+                // one name, the reader's if its first word is.
+                Some(WordClass::Field) | None if self.is_a_field_of_others(i) => Own::No,
+                _ if t.cap
+                    && i > 0
+                    && toks[i - 1].cap
+                    && own[i - 1] == Own::No
+                    && toks[i - 1].sentence == t.sentence
+                    && self
+                        .class(&toks[i - 1])
+                        .is_none_or(|c| c >= WordClass::Plain) =>
+                {
+                    Own::No
+                }
                 Some(WordClass::Plain) => Own::Plain,
+                // "geehrte/r", "m/w": a letter on its own names nothing.
+                None if t.norm.len() == 1 && !t.cap => Own::No,
                 Some(WordClass::Field) | None => Own::Named,
             };
         }
@@ -428,6 +465,43 @@ impl<'a> Reading<'a> {
                 && toks[i - back].sentence == sentence
                 && self.phrases.lexicon.is_possessive(&toks[i - back])
         })
+    }
+
+    /// Whether the field word at `i` describes the reader ("your retail work", "your work in
+    /// marketing") or a crowd ("the HR space", "business professionals", "like-minded
+    /// trainers") rather than the sender, who would say "I", "my" or "as a" just before it.
+    fn is_a_field_of_others(&self, i: usize) -> bool {
+        let toks = &self.note.tokens;
+        let lexicon = &self.phrases.lexicon;
+        let sentence = toks[i].sentence;
+        let before =
+            |back: usize| (i >= back && toks[i - back].sentence == sentence).then(|| i - back);
+        if (1..=4)
+            .filter_map(before)
+            .any(|j| lexicon.is_sender(&toks[j]))
+        {
+            return false;
+        }
+        // "your work in marketing", but not "your advice on fintech": only stock words may
+        // stand between "your" and the field.
+        let readers = (1..=3)
+            .map_while(before)
+            .take_while(|&j| {
+                lexicon.is_possessive(&toks[j])
+                    || matches!(
+                        self.class(&toks[j]),
+                        Some(WordClass::Filler | WordClass::Stock)
+                    )
+            })
+            .any(|j| lexicon.is_possessive(&toks[j]));
+        readers || self.crowd_follows(i) || lexicon.is_crowd(&toks[i])
+    }
+
+    /// "tech industry", "business professionals": the next word makes this one a crowd's.
+    fn crowd_follows(&self, i: usize) -> bool {
+        let toks = &self.note.tokens;
+        toks.get(i + 1)
+            .is_some_and(|t| t.sentence == toks[i].sentence && self.phrases.lexicon.is_crowd(t))
     }
 
     pub fn class(&self, t: &Token) -> Option<WordClass> {

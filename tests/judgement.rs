@@ -518,3 +518,53 @@ fn flattery_that_fits_anyone() {
         ],
     );
 }
+
+#[test]
+fn inflections_of_stock_words_are_stock() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hey, always thriving to meet inspiring connectors. Let's link up!",
+            "Hi Lou, genuinely keen on connecting. Cheers!",
+            "Olá, compartilhamos interesses e adoraria conversarmos. Vamos nos conectar?",
+            "Hola, buscando conectar con profesionales. ¡Saludos!",
+        ],
+    );
+}
+
+#[test]
+fn a_field_that_is_the_readers_or_a_crowds_is_not_the_senders() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi Jo, your work in logistics caught my eye. Let's connect!",
+            "Hello, always happy to connect with other healthcare professionals.",
+            "Hi, I admire what you do in the fintech space. Would love to connect.",
+            "Hi Ben, I'd love to learn more about your work at Northwind Traders. Let's stay in touch.",
+        ],
+    );
+    // The sender's own field, or the subject of a wish, stays theirs.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi, I'm a logistics analyst and always happy to connect.",
+            "Hi Jo, I'm passionate about the same field and would love to connect.",
+        ],
+    );
+}
+
+#[test]
+fn a_merged_field_of_the_readers_names_nothing() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi ${lead.firstName}, I noticed your profile at ${lead.companyName}. Let's connect!",
+            "Hallo {{firstName}}, Ihr Profil im Bereich {{vertical}} finde ich spannend. Lass uns vernetzen!",
+        ],
+    );
+    // A field of the sender's ("{value_prop}") is theirs: a pitch.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi {first_name}, we help teams with {value_prop}. Would love to connect."],
+    );
+}
