@@ -1,14 +1,18 @@
 //! The development set: real invitation notes quoted in public sources (`devset/notes.jsonl`,
 //! each with its source; `devset/SOURCES.md` lists them), labelled by the guideline in the
-//! README. It was gathered three times (`batch` 1, 2 and 3) from disjoint sources. The held-out
-//! part is half of the second batch's sources, chosen by a fixed hash so that notes quoted
-//! together fall on one side, and all of the third; no one looked at its notes while building
-//! the engine, and its figures are the honest ones. Everything else is the tuning part the word
-//! lists and frames were adjusted against.
+//! README. It was gathered five times (`batch` 1 to 5), each time from sources disjoint from the
+//! earlier ones, and split in three parts:
 //!
-//! `cargo test --test devset -- --nocapture` prints both parts' figures and confusion tables;
+//! - **fresh**: all of batch 5, gathered last and measured blind: its figures are the honest
+//!   ones, and no one looks at its notes one by one;
+//! - **held-out**: half of batch 2's sources (a fixed hash, so that notes quoted together fall
+//!   on one side) and all of batch 3: never looked at note by note, but its figures were seen
+//!   while the word lists changed;
+//! - **tuning**: everything else, which the word lists and frames were adjusted against.
+//!
+//! `cargo test --test devset -- --nocapture` prints each part's figures and confusion table;
 //! with `UNCANNED_DEVSET_MISSES=1` it also lists the tuning part's misjudged notes (never the
-//! held-out part's).
+//! others').
 
 use serde::Deserialize;
 use uncanned::{analyze, Context, Recipient, Verdict};
@@ -25,13 +29,26 @@ struct Note {
     recipient: Option<Recipient>,
 }
 
-/// Which part a note falls in: a fixed hash of its source, so the split never moves.
-fn held_out(note: &Note) -> bool {
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Tuning,
+    HeldOut,
+    Fresh,
+}
+
+/// Which part a note falls in: by batch, and a fixed hash of its source, so the split never
+/// moves.
+fn part(note: &Note) -> Part {
     let mut h: u32 = 0x811c_9dc5;
     for b in note.source.bytes() {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
-    (note.batch == 2 && h.is_multiple_of(2)) || note.batch == 3
+    match note.batch {
+        5 => Part::Fresh,
+        3 => Part::HeldOut,
+        2 if h.is_multiple_of(2) => Part::HeldOut,
+        _ => Part::Tuning,
+    }
 }
 
 const VERDICTS: [Verdict; 3] = [Verdict::Canned, Verdict::NeedsContext, Verdict::Personal];
@@ -107,65 +124,61 @@ fn development_set_figures() {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad devset line {l}: {e}")))
         .collect();
     let show_misses = std::env::var_os("UNCANNED_DEVSET_MISSES").is_some();
-    let (mut tune, mut held) = (Figures::default(), Figures::default());
+    let (mut tune, mut held, mut fresh) =
+        (Figures::default(), Figures::default(), Figures::default());
     for note in &notes {
         let ctx = Context {
             recipient: note.recipient.clone(),
             ..Context::default()
         };
         let got = analyze(&note.text, &ctx).verdict;
-        if held_out(note) {
-            held.add(note.verdict, note.borderline, got);
-        } else {
-            tune.add(note.verdict, note.borderline, got);
-            if show_misses && got != note.verdict {
-                println!(
-                    "{} label {}{} got {}: {:?}",
-                    note.id,
-                    note.verdict.as_str(),
-                    if note.borderline { " (borderline)" } else { "" },
-                    got.as_str(),
-                    note.text
-                );
+        match part(note) {
+            Part::Fresh => fresh.add(note.verdict, note.borderline, got),
+            Part::HeldOut => held.add(note.verdict, note.borderline, got),
+            Part::Tuning => {
+                tune.add(note.verdict, note.borderline, got);
+                if show_misses && got != note.verdict {
+                    println!(
+                        "{} label {}{} got {}: {:?}",
+                        note.id,
+                        note.verdict.as_str(),
+                        if note.borderline { " (borderline)" } else { "" },
+                        got.as_str(),
+                        note.text
+                    );
+                }
             }
         }
     }
     tune.print("tuning part");
     held.print("held-out part");
+    fresh.print("fresh part");
     assert!(
-        held.notes >= 100 && tune.notes >= 250,
+        fresh.notes >= 130 && held.notes >= 100 && tune.notes >= 430,
         "the split lost notes"
     );
     // Floors a change must not fall below, a little under what was measured; the figures
     // printed above are the measurement.
-    assert!(
-        tune.accuracy() >= 0.95,
-        "tuning accuracy {:.2}",
-        tune.accuracy()
-    );
-    assert!(
-        tune.recall() >= 0.88,
-        "tuning canned recall {:.2}",
-        tune.recall()
-    );
-    assert!(
-        tune.precision() >= 0.93,
-        "tuning canned precision {:.2}",
-        tune.precision()
-    );
-    assert!(
-        held.accuracy() >= 0.80,
-        "held-out accuracy {:.2}",
-        held.accuracy()
-    );
-    assert!(
-        held.recall() >= 0.70,
-        "held-out canned recall {:.2}",
-        held.recall()
-    );
-    assert!(
-        held.precision() >= 0.85,
-        "held-out canned precision {:.2}",
-        held.precision()
-    );
+    let floors = [
+        ("tuning", &tune, 0.92, 0.88, 0.90),
+        ("held-out", &held, 0.88, 0.90, 0.80),
+        ("fresh", &fresh, 0.74, 0.60, 0.80),
+    ];
+    for (name, figures, accuracy, recall, precision) in floors {
+        assert!(
+            figures.accuracy() >= accuracy,
+            "{name} accuracy {:.2}",
+            figures.accuracy()
+        );
+        assert!(
+            figures.recall() >= recall,
+            "{name} canned recall {:.2}",
+            figures.recall()
+        );
+        assert!(
+            figures.precision() >= precision,
+            "{name} canned precision {:.2}",
+            figures.precision()
+        );
+    }
 }
