@@ -36,6 +36,18 @@ async function openPlayground(page) {
   await waitFor(page, () => document.documentElement.dataset.ready === 'true', undefined, { message: 'the playground ready', timeout: 10_000 });
 }
 
+// Clicks the note box until it has focus: in Firefox, a click right after typing in a field
+// that moved the page can land before the layout settles, and the keys would go elsewhere.
+async function focusNoteBox(page) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await clickNoteBox(page);
+    const focused = await page.evaluate(() => document.activeElement?.id === 'custom-message');
+    if (focused) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the note box never took focus from a click');
+}
+
 async function setField(page, id, value) {
   await page.evaluate((id) => { const el = document.getElementById(id); el.focus(); el.select?.(); }, id);
   await selectAll(page);
@@ -105,7 +117,7 @@ for (const kind of BROWSERS) {
       await openPlayground(page);
       await setField(page, 'recipient', 'Joana Lima');
       await setField(page, 'mutuals', 'Marcos Souza, Ana Lima');
-      await clickNoteBox(page);
+      await focusNoteBox(page);
       const note = "Hi Joana, I see we have some mutual connections, so I thought I'd reach out.";
       await page.keyboard.type(note);
       await waitForReport(page, { rules: ['unnamed-mutuals'] });
@@ -124,7 +136,7 @@ for (const kind of BROWSERS) {
       // A shared school and a Portuguese profile: "studied at" first, and Portuguese rewrites too.
       await setField(page, 'shared-school', 'Universidade do Porto');
       await page.select('#profile-lang', 'pt');
-      await clickNoteBox(page);
+      await focusNoteBox(page);
       await selectAll(page);
       await page.keyboard.type(CANNED);
       await waitForReport(page, { verdict: 'canned' });
