@@ -19,45 +19,54 @@ export async function loadCoach(page, kind) {
 }
 
 // Era C's dialog on `url` opened as a member would, and `text` typed into its note with real keys.
-export async function typeInDialog(page, url, text) {
+// `coach: false` for a browser without the extension.
+export async function typeInDialog(page, url, text, { coach = true } = {}) {
   await page.goto(url);
-  await openNote(page);
+  await openNote(page, undefined, { coach });
   await clickNoteBox(page);
   await page.keyboard.type(text);
 }
 
 // Types `text` one real key at a time into the focused note box, each key only once the coach
-// has reacted to the one before (or 2 s went by). → per keystroke, the ms from keydown to the
-// coach's next change, or null where it did not change before the next key.
-export async function typeTimed(page, text) {
-  await page.evaluate(() => {
-    window.__probe = __t.latencyProbe(__t.coachFor(__t.noteBox()));
-  });
+// has reacted to the one before and a frame was drawn after it (with `coach: false`, only the
+// frame; or 2 s went by). → per keystroke { update, frame, written }: the ms from keydown to the coach's next change
+// (null where it did not change before the next key), the ms to the end of the first frame after
+// its input event, and the characters the coach wrote into its DOM from that key to the next.
+export async function typeTimed(page, text, { coach = true } = {}) {
+  await page.evaluate((withCoach) => {
+    window.__probe = __t.latencyProbe(withCoach ? __t.coachFor(__t.noteBox()) : null);
+  }, coach);
   for (const ch of text) {
     await page.keyboard.type(ch);
-    await page.waitForFunction(() => {
+    await page.waitForFunction((withCoach) => {
       const p = window.__probe;
-      return p.changes.length && p.changes.at(-1) >= p.keys.at(-1);
-    }, { polling: 5, timeout: 2_000 }).catch((error) => {
+      const after = (times) => times.length && times.at(-1) >= p.keys.at(-1);
+      return after(p.frames) && (!withCoach || after(p.changes));
+    }, { polling: 5, timeout: 2_000 }, coach).catch((error) => {
       // A keystroke the coach never reacted to is counted, not fatal here.
       if (error?.name !== 'TimeoutError') throw error;
     });
   }
   return page.evaluate(() => {
-    const { keys, changes } = window.__probe;
+    const { keys, changes, written, frames } = window.__probe;
     window.__probe.stop();
     return keys.map((k, i) => {
-      const next = keys[i + 1] ?? Infinity;
-      const c = changes.find((t) => t >= k && t < next);
-      return c === undefined ? null : c - k;
+      const inTurn = (t) => t >= k && t < (keys[i + 1] ?? Infinity);
+      const after = (t) => (t === undefined ? null : t - k);
+      return {
+        update: after(changes.find(inTurn)),
+        frame: after(frames.find(inTurn)),
+        written: written.filter(([t]) => inTurn(t)).reduce((n, [, chars]) => n + chars, 0),
+      };
     });
   });
 }
 
-// → { got: the samples that reacted, sorted; line: "p50 …, p95 … (n=…)" for the log }.
-export function latencyFigures(samples) {
-  const got = samples.filter((s) => s !== null).sort((a, b) => a - b);
-  const missed = samples.length - got.length;
-  const line = `p50 ${fmtMs(percentile(got, 50))}, p95 ${fmtMs(percentile(got, 95))} (n=${got.length}${missed ? `, ${missed} keystrokes without a coach update` : ''})`;
+// `ms`: per keystroke, ms or null. → { got: the ones that are not null, sorted; line:
+// "p50 …, p95 … (n=…)" for the log }.
+export function latencyFigures(ms, { missed: what = 'keystrokes without a coach update' } = {}) {
+  const got = ms.filter((s) => s !== null).sort((a, b) => a - b);
+  const missed = ms.length - got.length;
+  const line = `p50 ${fmtMs(percentile(got, 50))}, p95 ${fmtMs(percentile(got, 95))} (n=${got.length}${missed ? `, ${missed} ${what}` : ''})`;
   return { got, line };
 }

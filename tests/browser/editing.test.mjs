@@ -155,7 +155,7 @@ for (const kind of BROWSERS) {
       const value = await page.evaluate(() => __t.noteBox().value);
       assert.equal(value, LATENCY_NOTE, 'no keystroke lost');
       assert.equal(samples.length, LATENCY_NOTE.length, 'one keydown per character');
-      const { got, line } = latencyFigures(samples);
+      const { got, line } = latencyFigures(samples.map((s) => s.update));
       console.log(`latency ${kind}: ${line}`);
       assert.ok(got.length > 0, 'the coach reacted to typing at all');
       await waitForReport(page, { verdict: undefined });

@@ -54,3 +54,19 @@ test('many findings on a long note are cut in one pass (printed)', () => {
   assert.equal(got.length, 4000);
   console.log(`markSegments: 4000 spans in ${ms.toFixed(1)} ms`);
 });
+
+test('the mirror stops at the last mark\'s line, and never holds more than MIRROR_MAX', () => {
+  const { mirrorEnd, MIRROR_MAX } = overlay;
+  assert.equal(mirrorEnd('Hi Rosa,\nsee you\nsoon', 3), 8, 'the line of the last mark, without what follows');
+  assert.equal(mirrorEnd('Hi Rosa, see you', 3), 16, 'a one-line note whole');
+  const pasted = 'Hi Rosa,' + '\n'.repeat(15000) + 'We met at RustConf.';
+  const end = mirrorEnd(pasted, pasted.length);
+  assert.ok(end <= MIRROR_MAX && end > MIRROR_MAX - 2, `a huge paste cut near the cap (${end})`);
+  assert.equal(pasted[end - 1], '\n', 'after a line break, where the note box breaks its line too');
+  const words = 'word '.repeat(2000);
+  const cut = mirrorEnd(words, words.length);
+  assert.equal(words.slice(cut - 5, cut), 'word ', 'after a space, never inside a word');
+  const emoji = 'a' + '\u{1F600}'.repeat(4000);
+  const at = mirrorEnd(emoji, emoji.length);
+  assert.ok(at <= MIRROR_MAX && emoji.codePointAt(at) === 0x1f600, `one unbroken run cut between surrogate pairs (${at})`);
+});

@@ -20,6 +20,26 @@
 
   const rank = (severity) => SEVERITY_RANK[severity] ?? 9;
 
+  // The most text the mirror holds, in UTF-16 units: ten times the longest note LinkedIn takes
+  // (300). Marks further on are not drawn (the panel still lists them), so after a paste of
+  // thousands of lines a keystroke lays out none of it a second time.
+  const MIRROR_MAX = 3000;
+
+  // Where the mirror's text ends: text after the last mark's line moves no mark, so the mirror
+  // stops there (typing further down a long note leaves it untouched), and never past
+  // MIRROR_MAX. That cut falls after a space or line break, where the textarea may wrap too, so
+  // the lines before it wrap as they do in the textarea.
+  function mirrorEnd(text, lastMarkEnd) {
+    const lineEnd = text.indexOf('\n', lastMarkEnd);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    if (end <= MIRROR_MAX) return end;
+    const gap = Math.max(text.lastIndexOf('\n', MIRROR_MAX - 1), text.lastIndexOf(' ', MIRROR_MAX - 1));
+    if (gap > 0) return gap + 1;
+    // One unbroken run: cut anywhere, but not between the halves of a surrogate pair.
+    const high = text.charCodeAt(MIRROR_MAX - 1);
+    return high >= 0xd800 && high <= 0xdbff ? MIRROR_MAX - 1 : MIRROR_MAX;
+  }
+
   // The text cut at every span edge, so overlapping findings each keep their own marks:
   // [{ start, end, spans }] for the pieces some span covers, in order. One pass over the sorted
   // edges with the spans open at each point, not a search of every span per piece, so a note full
@@ -111,35 +131,38 @@
         const { start, end } = clampSpan(finding.span, text.length);
         if (end > start) spans.push({ start, end, key, severity: finding.severity });
       }
-      // Text after the last mark's line moves no mark, so the mirror stops there: typing further
-      // down a long note leaves it untouched, and the browser lays out only what it holds.
-      const lastEnd = spans.reduce((m, s) => Math.max(m, s.end), 0);
-      const lineEnd = text.indexOf('\n', lastEnd);
-      const shown = lineEnd < 0 ? text : text.slice(0, lineEnd);
-      const drawing = JSON.stringify([shown, spans.map((s) => [s.start, s.end, s.severity, s.key])]);
-      if (drawing === drawn) {
-        paint(activeKey);
-        return;
+      const shown = text.slice(0, mirrorEnd(text, spans.reduce((m, s) => Math.max(m, s.end), 0)));
+      for (let i = spans.length - 1; i >= 0; i--) {
+        spans[i].end = Math.min(spans[i].end, shown.length);
+        if (spans[i].end <= spans[i].start) spans.splice(i, 1);
       }
-      drawn = drawing;
-      const frag = document.createDocumentFragment();
-      marks = [];
-      let at = 0;
-      for (const seg of markSegments(spans)) {
-        if (seg.start > at) frag.append(text.slice(at, seg.start));
-        const mark = el('mark', { 'data-severity': worst(seg.spans).severity || 'hint', text: text.slice(seg.start, seg.end) });
-        mark._keys = seg.spans.map((s) => s.key);
-        marks.push(mark);
-        frag.append(mark);
-        at = seg.end;
+      const segments = markSegments(spans);
+      // The findings' keys quote the words they cover, so typing inside a long mark (a note over
+      // the limit) changes them without moving a mark: they are handed to the marks, and only
+      // the text and the marks' places decide whether the mirror is built again.
+      const drawing = JSON.stringify([shown, segments.map((seg) => [seg.start, seg.end, worst(seg.spans).severity])]);
+      if (drawing !== drawn) {
+        drawn = drawing;
+        const frag = document.createDocumentFragment();
+        marks = [];
+        let at = 0;
+        for (const seg of segments) {
+          if (seg.start > at) frag.append(text.slice(at, seg.start));
+          const mark = el('mark', { 'data-severity': worst(seg.spans).severity || 'hint', text: text.slice(seg.start, seg.end) });
+          marks.push(mark);
+          frag.append(mark);
+          at = seg.end;
+        }
+        frag.append(shown.slice(at));
+        // A trailing newline only takes up a line in the mirror if something follows it.
+        frag.append('\u200b');
+        mirror.replaceChildren(frag);
+        // Geometry (and scroll) is read in the next frame, never here: reading it now would make
+        // the browser lay out the note box in the middle of the keystroke.
+        scheduleLayout();
       }
-      frag.append(shown.slice(at));
-      // A trailing newline only takes up a line in the mirror if something follows it.
-      frag.append('\u200b');
-      mirror.replaceChildren(frag);
+      segments.forEach((seg, i) => { marks[i]._keys = seg.spans.map((s) => s.key); });
       paint(activeKey);
-      syncScroll();
-      scheduleLayout();
     }
 
     function paint(activeKey) {
@@ -167,5 +190,5 @@
     return { element, draw, paint, clear, scheduleLayout };
   }
 
-  parts.overlay = { create: createOverlay, markSegments, SEVERITY_RANK };
+  parts.overlay = { create: createOverlay, markSegments, mirrorEnd, SEVERITY_RANK, MIRROR_MAX };
 })(globalThis.Uncanned || (globalThis.Uncanned = {}));

@@ -16,6 +16,17 @@
     'no_placeholders', 'spelling_ok',
   ];
   const NEAR_LIMIT = 0.9;
+  // The words a finding quotes, at most this many UTF-16 units: a note pasted far over the limit
+  // would otherwise be written out again under itself on every keystroke.
+  const QUOTE_MAX = 160;
+
+  function shortQuote(words) {
+    if (words.length <= QUOTE_MAX) return words;
+    const cut = QUOTE_MAX - 1;
+    const high = words.charCodeAt(cut - 1);
+    // Not between the halves of a surrogate pair.
+    return words.slice(0, high >= 0xd800 && high <= 0xdbff ? cut - 1 : cut) + '\u2026';
+  }
 
   // `actions`: { fix(entry, index), dismiss(entry), use(index), ask({ fromKeyboard }),
   // settings(), active(key) }, each called only for the writer's own gesture.
@@ -101,7 +112,7 @@
       const f = entry.finding;
       const severity = SEVERITY_RANK[f.severity] !== undefined ? f.severity : 'hint';
       const { start, end } = clampSpan(f.span, text.length);
-      const quote = text.slice(start, end).trim();
+      const words = text.slice(start, end).trim();
       const fixes = Array.isArray(f.fixes) ? f.fixes : [];
       const body = el('div', { class: 'body' }, [
         el('p', { class: 'message' }, [
@@ -109,8 +120,8 @@
           document.createTextNode(String(f.message ?? '')),
         ]),
         // The words in question, unless the message already quotes them or they are the whole note.
-        quote && quote.length < text.trim().length && !String(f.message ?? '').includes(quote)
-          ? el('q', { class: 'quote', text: quote })
+        words && words.length < text.trim().length && !String(f.message ?? '').includes(words)
+          ? el('q', { class: 'quote', text: shortQuote(words) })
           : null,
         fixes.length
           ? el('div', { class: 'fixes' }, fixes.map((fix, i) =>
@@ -123,7 +134,7 @@
             })))
           : null,
       ]);
-      const li = el('li', { class: 'finding', 'data-rule': f.rule, 'data-severity': severity, 'data-key': entry.key }, [
+      const li = el('li', { class: 'finding', 'data-rule': f.rule, 'data-severity': severity }, [
         el('span', { class: 'sev', 'aria-hidden': 'true' }),
         body,
         el('button', {
@@ -278,7 +289,7 @@
       }
     }, { signal });
 
-    const activeFrom = (e) => e.target.closest?.('li.finding')?.dataset.key ?? null;
+    const activeFrom = (e) => e.target.closest?.('li.finding')?._entry?.key ?? null;
     element.addEventListener('mouseover', (e) => actions.active(activeFrom(e)), { signal });
     element.addEventListener('mouseleave', () => {
       if (!root.activeElement?.closest?.('li.finding')) actions.active(null);

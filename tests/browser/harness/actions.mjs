@@ -21,12 +21,13 @@ export async function clickNoteBox(page) {
 }
 
 // Opens the era C invitation dialog on a fixture profile and its note stage, as a member would:
-// Connect, then "Add a free note"; resolves once the note box and its coach are there.
-export async function openNote(page, name = 'Rosa Díaz') {
+// Connect, then "Add a free note"; resolves once the note box and its coach are there (only the
+// note box with `coach: false`, for a browser without the extension).
+export async function openNote(page, name = 'Rosa Díaz', { coach = true } = {}) {
   await click(page, `button[aria-label="Invite ${name} to connect"]`);
   await click(page, 'button[aria-label="Add a free note"]');
   await waitForNoteBox(page);
-  await waitForCoach(page);
+  if (coach) await waitForCoach(page);
 }
 
 export async function selectAll(page) {

@@ -100,22 +100,44 @@
       hasShadow: Boolean(root),
     };
   }
-  // One keystroke-to-coach-update probe: keydown times, and the times the coach's verdict or
-  // rendering changed (host attributes, or anything in its shadow tree except inline geometry).
+  // One keystroke-to-coach-update probe: keydown times; the times the coach's verdict or
+  // rendering changed (host attributes, or anything in its shadow tree except inline geometry),
+  // with how many characters each change wrote (text put in, attribute values set); and when the
+  // first frame after each input event was done. Without a coach (a bare note box) only keys
+  // and frames.
   function latencyProbe(coach) {
     const keys = [];
     const changes = [];
+    const written = [];
+    const frames = [];
     const onKey = () => keys.push(performance.now());
+    // A frame's rendering follows its animation callbacks; a message posted from one runs after it.
+    const onInput = () => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => frames.push(performance.now());
+      channel.port2.postMessage(0);
+    });
     window.addEventListener('keydown', onKey, true);
+    window.addEventListener('input', onInput, true);
+    const charsOf = (r) => {
+      if (r.type === 'characterData') return r.target.data.length;
+      if (r.type === 'attributes') return (r.target.getAttribute(r.attributeName) ?? '').length;
+      return [...r.addedNodes].reduce((n, node) => n + (node.textContent?.length ?? 0), 0);
+    };
     const observer = new MutationObserver((records) => {
       const t = performance.now();
       if (records.some((r) => r.type !== 'attributes' || r.attributeName !== 'style')) changes.push(t);
+      written.push([t, records.reduce((n, r) => n + charsOf(r), 0)]);
     });
-    observer.observe(coach, { attributes: true });
-    if (coach.shadowRoot) observer.observe(coach.shadowRoot, { subtree: true, childList: true, characterData: true, attributes: true });
+    if (coach) observer.observe(coach, { attributes: true });
+    if (coach?.shadowRoot) observer.observe(coach.shadowRoot, { subtree: true, childList: true, characterData: true, attributes: true });
     return {
-      keys, changes,
-      stop() { observer.disconnect(); window.removeEventListener('keydown', onKey, true); },
+      keys, changes, written, frames,
+      stop() {
+        observer.disconnect();
+        window.removeEventListener('keydown', onKey, true);
+        window.removeEventListener('input', onInput, true);
+      },
     };
   }
   // Whether focus or the caret ever left the box while the test typed.
