@@ -1,8 +1,11 @@
 // The background answers each message type only for the context that sends it, and refuses an
 // oversized field with a message saying which one, before the engine sees anything
 // (extension/message-policy.js; the caps are in extension/README.md). The extension's own pages
-// are driven in both browsers; the content script's isolated world can be reached only in
-// Chromium (Firefox's WebDriver BiDi does not expose it), where it is asked directly.
+// are driven in both browsers. The content script's context is asked directly in Chromium (its
+// isolated world, through the DevTools protocol); Firefox's WebDriver BiDi lists only a tab's
+// window realm, not the extension's sandbox, so there the test build's message hook
+// (tests/browser/hooks/content-messages.js) sends the same messages from that context. In
+// Chromium both ways are taken and must get the same replies.
 
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +52,15 @@ async function inContentScript(page, extensionId, fn, arg) {
   return result.value;
 }
 
+// The test build's hook sends `messages` from the content script's context on `page`; → the replies.
+async function throughHook(page, messages) {
+  const replies = await page.evaluate((json) => new Promise((resolve) => {
+    window.addEventListener('uncanned-test-replies', (e) => resolve(e.detail), { once: true });
+    window.dispatchEvent(new CustomEvent('uncanned-test-send', { detail: json }));
+  }), JSON.stringify(messages));
+  return JSON.parse(replies);
+}
+
 for (const kind of BROWSERS) {
   describe(`the background's message policy (${kind})`, () => {
     const ctx = useBrowser(kind, { server, timings, firefoxPrefs: EXTENSION_PAGE_PREFS });
@@ -75,27 +87,32 @@ for (const kind of BROWSERS) {
       assert.deepEqual(options.errors, []);
     });
 
-    if (kind === 'chromium') {
-      it('the content script gets the engine, and a refusal for rule titles and an oversized note or field', async () => {
-        const { page } = ctx.tab();
-        await page.goto(server.url('/in/rosa-diaz/?ui=c&delay=50'));
-        await openNote(page);
-        const headline = 'h'.repeat(FIELD_CAP + 1);
-        const [report, rules, atCap, overCap, longHeadline] = await inContentScript(page, ctx.session.extensionId, SEND_ALL, [
-          { type: 'analyze', seq: 1, text: CANNED, context: { limit: 200 } },
-          { type: 'rules', lang: 'en' },
-          { type: 'analyze', seq: 2, text: 'a'.repeat(NOTE_CAP) },
-          { type: 'analyze', seq: 3, text: 'a'.repeat(NOTE_CAP + 1) },
-          { type: 'suggest', seq: 4, text: CANNED, context: { recipient: { full_name: 'Rosa Díaz', headline } } },
-        ]);
-        assert.equal(report.verdict, 'canned');
-        assert.deepEqual(rules, { error: "'rules' is answered only for the extension's own pages; this came from the content script on LinkedIn" });
-        assert.ok(atCap.verdict, `a note at the cap is analysed: ${JSON.stringify(atCap).slice(0, 200)}`);
-        assert.deepEqual(overCap, { error: `text is ${NOTE_CAP + 1} UTF-16 units long; the cap is ${NOTE_CAP}` });
-        assert.deepEqual(longHeadline, { error: `context.recipient.headline is ${FIELD_CAP + 1} UTF-16 units long; the cap is ${FIELD_CAP}` });
-        assert.deepEqual(ctx.tab().errors, []);
-      });
-    }
+    it('the content script gets the engine, and a refusal for rule titles and an oversized note or field', async () => {
+      const { page } = ctx.tab();
+      await page.goto(server.url('/in/rosa-diaz/?ui=c&delay=50'));
+      await openNote(page);
+      const headline = 'h'.repeat(FIELD_CAP + 1);
+      const messages = [
+        { type: 'analyze', seq: 1, text: CANNED, context: { limit: 200 } },
+        { type: 'rules', lang: 'en' },
+        { type: 'analyze', seq: 2, text: 'a'.repeat(NOTE_CAP) },
+        { type: 'analyze', seq: 3, text: 'a'.repeat(NOTE_CAP + 1) },
+        { type: 'suggest', seq: 4, text: CANNED, context: { recipient: { full_name: 'Rosa Díaz', headline } } },
+      ];
+      const replies = kind === 'chromium'
+        ? await inContentScript(page, ctx.session.extensionId, SEND_ALL, messages)
+        : await throughHook(page, messages);
+      const [report, rules, atCap, overCap, longHeadline] = replies;
+      assert.equal(report.verdict, 'canned');
+      assert.deepEqual(rules, { error: "'rules' is answered only for the extension's own pages; this came from the content script on LinkedIn" });
+      assert.ok(atCap.verdict, `a note at the cap is analysed: ${JSON.stringify(atCap).slice(0, 200)}`);
+      assert.deepEqual(overCap, { error: `text is ${NOTE_CAP + 1} UTF-16 units long; the cap is ${NOTE_CAP}` });
+      assert.deepEqual(longHeadline, { error: `context.recipient.headline is ${FIELD_CAP + 1} UTF-16 units long; the cap is ${FIELD_CAP}` });
+      if (kind === 'chromium') {
+        assert.deepEqual(await throughHook(page, messages), replies, 'the hook, used in Firefox, gets what the content script itself gets');
+      }
+      assert.deepEqual(ctx.tab().errors, []);
+    });
 
     it('no CSP report, no request beyond the pages\' own, nothing from the extension', async () => {
       if (kind === 'firefox') {
