@@ -32,11 +32,17 @@ export async function typeInDialog(page, url, text, { coach = true } = {}) {
 // frame; or 2 s went by). → per keystroke { update, frame, written }: the ms from keydown to the coach's next change
 // (null where it did not change before the next key), the ms to the end of the first frame after
 // its input event, and the characters the coach wrote into its DOM from that key to the next.
-export async function typeTimed(page, text, { coach = true } = {}) {
+// `paceMs`: keys at least this far apart, so that two runs typing alike give the main thread the
+// same time per key whatever each waits for.
+export async function typeTimed(page, text, { coach = true, paceMs = 0 } = {}) {
   await page.evaluate((withCoach) => {
     window.__probe = __t.latencyProbe(withCoach ? __t.coachFor(__t.noteBox()) : null);
   }, coach);
+  let last = -Infinity;
   for (const ch of text) {
+    const wait = last + paceMs - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    last = performance.now();
     await page.keyboard.type(ch);
     await page.waitForFunction((withCoach) => {
       const p = window.__probe;
