@@ -92,7 +92,8 @@ pub fn stem(word: &str) -> &str {
 
 /// One ending off: the longest that leaves a stem of four letters or more.
 fn stem_once(word: &str) -> &str {
-    const ENDINGS: [&str; 60] = [
+    // A static: a constant array would be copied to the stack at each call.
+    static ENDINGS: [&str; 60] = [
         "amente", "emente", "mente", "aciones", "acion", "acoes", "acao", "azioni", "azione",
         "ations", "ation", "ements", "ement", "ungen", "ung", "ingly", "ings", "ing", "iendo",
         "ando", "endo", "aremos", "armos", "ermos", "irmos", "ariamos", "aria", "eria", "iria",
@@ -100,20 +101,26 @@ fn stem_once(word: &str) -> &str {
         "ments", "ment", "edly", "ed", "ers", "er", "ies", "es", "en", "ar", "ir", "ly", "ons",
         "ez", "s", "e", "a", "o", "i",
     ];
-    let mut best = word;
-    if word.is_ascii() {
-        for ending in ENDINGS {
-            // A one-letter ending ("busco", "ideas") may leave four letters; a longer one
-            // must leave five, or "wellness" would be "well".
-            let min = if ending.len() > 1 { 5 } else { 4 };
-            if let Some(stem) = word.strip_suffix(ending) {
-                if stem.len() >= min && stem.len() < best.len() {
-                    best = stem;
-                }
-            }
+    if !word.is_ascii() {
+        return word;
+    }
+    let bytes = word.as_bytes();
+    let mut best = word.len();
+    for ending in &ENDINGS {
+        // A one-letter ending ("busco", "ideas") may leave four letters; a longer one
+        // must leave five, or "wellness" would be "well".
+        let min = if ending.len() > 1 { 5 } else { 4 };
+        // Compared as bytes: this runs for every ending of every unlisted word.
+        let stem = bytes.len().wrapping_sub(ending.len());
+        if stem >= min
+            && stem < best
+            && bytes.last() == ending.as_bytes().last()
+            && bytes[stem..] == *ending.as_bytes()
+        {
+            best = stem;
         }
     }
-    best
+    &word[..best]
 }
 
 impl Lexicon {
@@ -310,8 +317,18 @@ impl Lexicon {
         // Rebuilt from either stem: "conversarmos" is "convers" + "ar" once, "conver" twice.
         let mut candidate = String::new();
         let mut found = None;
-        for base in [once, root] {
+        // When no second ending came off, both stems are one and so are their candidates.
+        let bases: &[&str] = if root.len() == once.len() {
+            &[once]
+        } else {
+            &[once, root]
+        };
+        for base in bases {
             for ending in BASE_ENDINGS {
+                if found == Some(WordClass::Field) {
+                    // Nothing claims more for the sender.
+                    return found;
+                }
                 candidate.clear();
                 candidate.push_str(base);
                 candidate.push_str(ending);

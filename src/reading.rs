@@ -1,6 +1,7 @@
 //! One pass over the note that every rule then reads from: the phrase matches, the frames that
 //! say how or why, the slots, the greeting and sign-off, and which words are the sender's own.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::lexicon::{SlotKind, WordClass};
@@ -45,6 +46,9 @@ pub struct Reading<'a> {
     pub closing: Option<Range<usize>>,
     /// Per token: a word of the sender's own, and whether it names something (not "job").
     own: Vec<Own>,
+    /// Per token: its word class once asked. The rules ask it of each word and of the words
+    /// before it, and an unlisted word's (rebuilt from its stem) is a reading's costliest lookup.
+    classes: Vec<OnceCell<Option<WordClass>>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -119,6 +123,7 @@ impl<'a> Reading<'a> {
                 None => helpers.push(hit),
             }
         }
+        let classes = note.tokens.iter().map(|_| OnceCell::new()).collect();
         let mut reading = Reading {
             note,
             ctx,
@@ -130,6 +135,7 @@ impl<'a> Reading<'a> {
             greeting: None,
             closing: None,
             own: Vec::new(),
+            classes,
         };
         let reasons = ReasonIndex::new(&reading, &canned_hits);
         reading.stock = canned_hits
@@ -505,8 +511,17 @@ impl<'a> Reading<'a> {
     }
 
     pub fn class(&self, t: &Token) -> Option<WordClass> {
-        let source = &self.note.text[t.start..t.end];
-        self.phrases.lexicon.class(&self.phrases.words, t, source)
+        let look_up = || {
+            let source = &self.note.text[t.start..t.end];
+            self.phrases.lexicon.class(&self.phrases.words, t, source)
+        };
+        // Callers hold a token of this note; its place there finds its memo.
+        let at = (t as *const Token as usize).wrapping_sub(self.note.tokens.as_ptr() as usize)
+            / std::mem::size_of::<Token>();
+        match self.classes.get(at) {
+            Some(memo) if std::ptr::eq(&self.note.tokens[at], t) => *memo.get_or_init(look_up),
+            _ => look_up(),
+        }
     }
 
     /// "Marta, I'd like to add you…", "Desertsnowman/Calder,\n…": up to three capitalised
