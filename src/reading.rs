@@ -156,6 +156,7 @@ impl<'a> Reading<'a> {
     /// both know, or says it is specific ("[specific thing]").
     fn add_slot_cues(&mut self) {
         let lexicon = &self.phrases.lexicon;
+        let mut slot_cues = Vec::new();
         let mut has_cue = vec![false; self.note.sentences.len()];
         for c in &self.cues {
             has_cue[self.note.tokens[c.hit.start].sentence] = true;
@@ -187,7 +188,7 @@ impl<'a> Reading<'a> {
                 (about_reader || kind == ContextKind::MutualConnection).then_some((i, kind))
             });
             let Some((slot, kind)) = found else { continue };
-            self.cues.push(Cue {
+            slot_cues.push(Cue {
                 kind,
                 // No phrase section: the slot itself is the evidence.
                 hit: Hit {
@@ -197,7 +198,7 @@ impl<'a> Reading<'a> {
                 },
             });
         }
-        self.cues.sort_by_key(|c| (c.hit.start, c.hit.end));
+        self.cues = in_token_order(std::mem::take(&mut self.cues), slot_cues);
     }
 
     pub fn tokens(&self) -> &[Token] {
@@ -578,6 +579,23 @@ impl<'a> Reading<'a> {
     pub fn names_something(&self, range: Range<usize>) -> bool {
         self.own[range].contains(&Own::Named)
     }
+}
+
+/// Two lists of cues, each in token order, as one. The frames' cues are in the order the
+/// sentences were searched, and a slot's cue sits in a sentence with no other, so merging them
+/// is the sort by position the rules read them in; the wasm then carries no stable sort.
+fn in_token_order(frames: Vec<Cue>, slots: Vec<Cue>) -> Vec<Cue> {
+    let mut all = Vec::with_capacity(frames.len() + slots.len());
+    let (mut frames, mut slots) = (frames.into_iter().peekable(), slots.into_iter().peekable());
+    let at = |c: &Cue| (c.hit.start, c.hit.end);
+    while let Some(next) = match (frames.peek(), slots.peek()) {
+        (Some(f), Some(s)) if at(s) < at(f) => slots.next(),
+        (Some(_), _) => frames.next(),
+        (None, _) => slots.next(),
+    } {
+        all.push(next);
+    }
+    all
 }
 
 /// "I would like to add you to my network because we share…": a stock opener that goes on to
