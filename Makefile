@@ -48,10 +48,12 @@ wasm: $(PKG)/uncanned_bg.wasm
 
 # The Makefile too: the glue's shape depends on the flags below (background.js imports the
 # reset function that --experimental-reset-state-function adds).
+# The shipped module keeps no custom sections: wasm-opt alone reads the target features, and
+# the producers name the compilers.
 $(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) Makefile | deps
 	cargo build --lib --no-default-features --target $(WASM_TARGET) --profile wasm
 	$(WASM_BINDGEN) --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
-	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
+	$(WASM_OPT) -Oz --strip-target-features --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
 	@echo "wasm: $$(stat -c %s $@) bytes, $$(gzip -9c $@ | wc -c) gzipped"
 
 extension: wasm
