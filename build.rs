@@ -105,9 +105,10 @@ fn phrases(out: &Path) {
             .unwrap_or_else(|e| fail("misspellings.txt")(e));
         (words, sets, lexicon, misspellings)
     };
-    // Once for the vocabulary, then again with its words numbered as the hash index wants.
+    // Once for the vocabulary, then again with its words numbered in byte order, as the
+    // engine's search wants them.
     let (first, ..) = parse_all(pattern::Words::with_capacity(6_000));
-    let (words, sets, lexicon, misspellings) = parse_all(first.in_bucket_order());
+    let (words, sets, lexicon, misspellings) = parse_all(first.in_sorted_order());
     let mut w = snapshot::Writer::default();
     // First, so that a word's string index is its id.
     words.encode(&mut w);
@@ -124,7 +125,6 @@ fn phrases(out: &Path) {
     let (classes, flags) = lexicon.tables(words.len());
     let narrow = |t: &[u8]| t.iter().map(|&x| x as usize).collect::<Vec<_>>();
     let tables = [
-        snapshot::array_source("WORD_BUCKET_SIZES", "u8", narrow(&words.bucket_sizes())),
         snapshot::array_source("WORD_CLASSES", "u8", narrow(&classes)),
         snapshot::array_source("WORD_FLAGS", "u8", narrow(&flags)),
     ];

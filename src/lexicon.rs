@@ -92,7 +92,6 @@ pub fn stem(word: &str) -> &str {
 
 /// One ending off: the longest that leaves a stem of four letters or more.
 fn stem_once(word: &str) -> &str {
-    // A static: a constant array would be copied to the stack at each call.
     static ENDINGS: [&str; 60] = [
         "amente", "emente", "mente", "aciones", "acion", "acoes", "acao", "azioni", "azione",
         "ations", "ation", "ements", "ement", "ungen", "ung", "ingly", "ings", "ing", "iendo",
@@ -101,22 +100,31 @@ fn stem_once(word: &str) -> &str {
         "ments", "ment", "edly", "ed", "ers", "er", "ies", "es", "en", "ar", "ir", "ly", "ons",
         "ez", "s", "e", "a", "o", "i",
     ];
-    if !word.is_ascii() {
-        return word;
-    }
+    // Which endings end in each ASCII letter, as bits: a word is compared with those alone.
+    static BY_LAST_LETTER: [u64; 128] = {
+        let mut table = [0u64; 128];
+        let mut i = 0;
+        while i < ENDINGS.len() {
+            let ending = ENDINGS[i].as_bytes();
+            table[ending[ending.len() - 1] as usize] |= 1 << i;
+            i += 1;
+        }
+        table
+    };
     let bytes = word.as_bytes();
+    let Some(&last) = bytes.last().filter(|_| word.is_ascii()) else {
+        return word;
+    };
     let mut best = word.len();
-    for ending in &ENDINGS {
+    let mut endings = BY_LAST_LETTER[last as usize];
+    while endings != 0 {
+        let ending = ENDINGS[endings.trailing_zeros() as usize].as_bytes();
+        endings &= endings - 1;
         // A one-letter ending ("busco", "ideas") may leave four letters; a longer one
         // must leave five, or "wellness" would be "well".
         let min = if ending.len() > 1 { 5 } else { 4 };
-        // Compared as bytes: this runs for every ending of every unlisted word.
         let stem = bytes.len().wrapping_sub(ending.len());
-        if stem >= min
-            && stem < best
-            && bytes.last() == ending.as_bytes().last()
-            && bytes[stem..] == *ending.as_bytes()
-        {
+        if stem >= min && stem < best && bytes[stem..] == *ending {
             best = stem;
         }
     }
@@ -303,8 +311,8 @@ impl Lexicon {
     }
 
     /// The class of the listed words that share this word's stem, the one claiming most for
-    /// the sender when they differ: rebuilt from the stem with the endings listed words
-    /// usually have, so no table of stems is kept.
+    /// the sender when they differ: the listed words that are the stem with an ending listed
+    /// words usually have, so no table of stems is kept.
     fn class_by_stem(&self, words: &Words, word: &str) -> Option<WordClass> {
         const BASE_ENDINGS: [&str; 14] = [
             "", "e", "s", "y", "ar", "er", "ir", "en", "o", "a", "ing", "ed", "ation", "ieren",
@@ -315,26 +323,23 @@ impl Lexicon {
             return None;
         }
         // Rebuilt from either stem: "conversarmos" is "convers" + "ar" once, "conver" twice.
-        let mut candidate = String::new();
-        let mut found = None;
-        // When no second ending came off, both stems are one and so are their candidates.
-        let bases: &[&str] = if root.len() == once.len() {
-            &[once]
-        } else {
-            &[once, root]
+        let rebuilt = |listed: &str, base: &str| {
+            listed
+                .strip_prefix(base)
+                .is_some_and(|ending| BASE_ENDINGS.contains(&ending))
         };
-        for base in bases {
-            for ending in BASE_ENDINGS {
+        let mut found = None;
+        // Both stems start with `root`, and the listed words that do lie together.
+        for (id, listed) in words.starting_with(root) {
+            if !(rebuilt(listed, once) || rebuilt(listed, root)) {
+                continue;
+            }
+            let class = self.class_by_id(id);
+            if class > found && stem(listed) == root {
+                found = class;
                 if found == Some(WordClass::Field) {
                     // Nothing claims more for the sender.
-                    return found;
-                }
-                candidate.clear();
-                candidate.push_str(base);
-                candidate.push_str(ending);
-                let class = words.get(&candidate).and_then(|id| self.class_by_id(id));
-                if class > found && stem(&candidate) == root {
-                    found = class;
+                    break;
                 }
             }
         }

@@ -51,8 +51,8 @@ const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.bin"))
 /// The snapshot's strings, one a line, the vocabulary first.
 const SNAPSHOT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/phrases.txt"));
 
-/// The tables looked up by word, as `build.rs` wrote them: `WORD_BUCKET_SIZES` for the
-/// vocabulary's hash index, `WORD_CLASSES` and `WORD_FLAGS` for the lexicon.
+/// The tables looked up by word, as `build.rs` wrote them: `WORD_CLASSES` and `WORD_FLAGS`
+/// for the lexicon.
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
@@ -91,7 +91,7 @@ impl Phrases {
     /// of the work at start-up.
     pub fn frozen() -> Result<Self, (&'static str, DataError)> {
         let mut r = Reader::new(SNAPSHOT, Strings::new(SNAPSHOT_STRINGS));
-        let words = Words::decode(&mut r, &tables::WORD_BUCKET_SIZES);
+        let words = Words::decode(&mut r);
         let canned = PatternSet::decode(&mut r);
         let context = PatternSet::decode(&mut r);
         let greetings = PatternSet::decode(&mut r);
@@ -105,7 +105,7 @@ impl Phrases {
     pub fn load() -> Result<Self, (&'static str, DataError)> {
         let first = Self::parse(Words::with_capacity(VOCABULARY_ROOM))?;
         // Numbered as `build.rs` numbers the words, so that ids agree with the snapshot's.
-        Self::parse(first.words.in_bucket_order())
+        Self::parse(first.words.in_sorted_order())
     }
 
     #[cfg(test)]

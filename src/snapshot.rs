@@ -1,7 +1,7 @@
 //! The parsed phrase tables as `build.rs` wrote them: numbers as LEB128 varints, strings as
-//! indices into one text, and the tables looked up per word (the vocabulary's hash index, the
-//! lexicon's classes and flags) as arrays the engine uses where they lie. Start-up is a short
-//! walk over bytes, with none of the lexing, folding, interning and hashing that parsing costs.
+//! indices into one text (the vocabulary first, in byte order), and the tables looked up per
+//! word (the lexicon's classes and flags) as arrays the engine uses where they lie. Start-up is
+//! a short walk over bytes, with none of the lexing, folding and interning that parsing costs.
 
 /// Writes a snapshot: `bytes` for the numbers, `strings` for the text they index.
 #[derive(Default)]
@@ -78,12 +78,22 @@ impl Strings {
     }
 
     pub fn get(&self, i: usize) -> &'static str {
+        &self.text[self.range(i)]
+    }
+
+    /// String `i` as bytes, for comparisons: slicing bytes skips the check that a slice of
+    /// text starts and ends on a character's boundary, which a line always does.
+    pub fn bytes(&self, i: usize) -> &'static [u8] {
+        &self.text.as_bytes()[self.range(i)]
+    }
+
+    fn range(&self, i: usize) -> std::ops::Range<usize> {
         let start = if i == 0 {
             0
         } else {
             self.ends[i - 1] as usize + 1
         };
-        &self.text[start..self.ends[i] as usize]
+        start..self.ends[i] as usize
     }
 }
 

@@ -37,30 +37,67 @@ pub struct Words {
     /// While the lists are parsed. Keys borrow from the data files wherever they are written
     /// folded, so building the vocabulary allocates next to nothing.
     ids: FastMap<Cow<'static, str>, u32>,
-    /// The vocabulary `build.rs` hashed, used where it lies in the module; `ids` is then empty.
+    /// The vocabulary `build.rs` wrote, used where it lies in the module; `ids` is then empty.
     index: Option<Index>,
 }
 
-/// A hash table built at compile time. `build.rs` numbers the words by the bucket they hash to,
-/// so bucket `b` holds the ids `starts[b]..starts[b + 1]`: no table of ids, and the starts are
-/// summed at start-up from a byte a bucket.
+/// The words as `build.rs` numbers them: in byte order, so that the words sharing a prefix lie
+/// together (and pack smaller in the gzipped wasm than in any hashed order).
 struct Index {
     strings: Strings,
     count: usize,
-    starts: &'static [u16],
+    /// The ids of the words starting with byte `b` are `by_first_byte[b]..by_first_byte[b + 1]`
+    /// (an empty word counts as starting with 0), which narrows a search by prefix.
+    by_first_byte: [u32; 257],
+    /// A hash table for whole words, three or four a bucket: bucket `b` holds the ids
+    /// `ids[starts[b]..starts[b + 1]]`. Built at start-up, a fraction of a millisecond for the
+    /// few thousand words, since every token is looked up and a search in sorted text is slower.
+    starts: Vec<u32>,
+    ids: Vec<u32>,
 }
 
-/// FNV-1a on 32 bits: the same in `build.rs` and at run time, quick for short words.
-fn bucket_hash(word: &str) -> u32 {
-    word.bytes().fold(0x811c_9dc5, |h: u32, b| {
+/// FNV-1a on 32 bits, quick for short words.
+fn bucket_hash(word: &[u8]) -> u32 {
+    word.iter().fold(0x811c_9dc5, |h: u32, &b| {
         (h ^ b as u32).wrapping_mul(0x0100_0193)
     })
 }
 
-/// How many buckets for `words` words: a power of two, three or four words a bucket. A miss,
-/// the usual case, compares their lengths and rarely more.
-fn bucket_count(words: usize) -> usize {
-    (words / 4).max(1).next_power_of_two()
+/// Whether `a` sorts before `b`, byte by byte: short words differ within a few bytes, which a
+/// loop finds sooner than a call to `memcmp` (the wasm's is a plain loop as well).
+fn before(a: &[u8], b: &[u8]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x < y;
+        }
+    }
+    a.len() < b.len()
+}
+
+fn first_byte(word: &str) -> usize {
+    word.as_bytes().first().map_or(0, |&b| b as usize)
+}
+
+impl Index {
+    /// The first id, among the words sharing `word`'s first byte, whose word does not sort
+    /// before `word`; and the end of those words.
+    fn lower_bound(&self, word: &str) -> (usize, usize) {
+        let b = first_byte(word);
+        let (mut lo, end) = (
+            self.by_first_byte[b] as usize,
+            self.by_first_byte[b + 1] as usize,
+        );
+        let mut hi = end;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if before(self.strings.bytes(mid), word.as_bytes()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo, end)
+    }
 }
 
 impl Words {
@@ -92,9 +129,32 @@ impl Words {
         let Some(index) = &self.index else {
             return self.ids.get(word).copied();
         };
+        let word = word.as_bytes();
         let b = bucket_hash(word) as usize & (index.starts.len() - 2);
-        (index.starts[b] as u32..index.starts[b + 1] as u32)
-            .find(|&id| index.strings.get(id as usize) == word)
+        index.ids[index.starts[b] as usize..index.starts[b + 1] as usize]
+            .iter()
+            .copied()
+            .find(|&id| index.strings.bytes(id as usize) == word)
+    }
+
+    /// The listed words starting with `prefix`, a word of at least one letter, with their ids.
+    pub fn starting_with<'w>(
+        &'w self,
+        prefix: &'w str,
+    ) -> impl Iterator<Item = (u32, &'w str)> + 'w {
+        let listed = self.index.iter().flat_map(move |index| {
+            let (at, end) = index.lower_bound(prefix);
+            (at..end)
+                .map(|id| (id as u32, index.strings.get(id)))
+                .take_while(move |(_, word)| word.starts_with(prefix))
+        });
+        // While the lists are parsed the words are in no order, so each is tried.
+        let parsing = self
+            .ids
+            .iter()
+            .filter(move |(word, _)| word.starts_with(prefix))
+            .map(|(word, &id)| (id, &**word));
+        listed.chain(parsing)
     }
 
     /// The words in id order.
@@ -115,57 +175,54 @@ impl Words {
         }
     }
 
-    /// The same words, numbered by the bucket they hash to (in their old order within one), as
-    /// the frozen index needs them. Parsing the lists again with these words interned first
-    /// gives every table the new numbers.
-    pub fn in_bucket_order(&self) -> Words {
-        let list = self.by_id();
-        let count = bucket_count(list.len());
-        let mut order: Vec<(usize, &str)> = list
-            .into_iter()
-            .map(|w| (bucket_hash(w) as usize & (count - 1), w))
-            .collect();
-        // Stable: ties keep their old order.
-        order.sort_by_key(|&(b, _)| b);
+    /// The same words numbered in byte order, as the index needs them. Parsing the lists again
+    /// with these words interned first gives every table the new numbers.
+    pub fn in_sorted_order(&self) -> Words {
+        let mut list = self.by_id();
+        list.sort_unstable();
         let mut words = Words::with_capacity(self.ids.capacity());
-        for (_, w) in order {
+        for w in list {
             words.intern(Cow::Owned(w.to_string()));
         }
         words
     }
 
-    /// How many words each bucket holds, for `build.rs` to write.
-    pub fn bucket_sizes(&self) -> Vec<u8> {
-        let list = self.by_id();
-        let count = bucket_count(list.len());
-        let mut sizes = vec![0u8; count];
-        let mut last = 0;
-        for w in list {
-            let b = bucket_hash(w) as usize & (count - 1);
-            assert!(b >= last, "the words are in bucket order");
-            last = b;
-            sizes[b] = sizes[b].checked_add(1).expect("under 256 words a bucket");
+    /// The words are the snapshot's first strings, by id, in byte order.
+    pub fn decode(r: &mut crate::snapshot::Reader) -> Self {
+        let strings = r.strings;
+        let count = r.num();
+        let mut by_first_byte = [0u32; 257];
+        for id in 0..count {
+            by_first_byte[first_byte(strings.get(id)) + 1] += 1;
         }
-        sizes
-    }
-
-    /// The words are the snapshot's first strings, by id, found through the index `build.rs`
-    /// made of them.
-    pub fn decode(r: &mut crate::snapshot::Reader, sizes: &'static [u8]) -> Self {
-        let mut starts = Vec::with_capacity(sizes.len() + 1);
-        let mut sum = 0u16;
-        starts.push(sum);
-        for &n in sizes {
-            sum += n as u16;
-            starts.push(sum);
+        for b in 1..by_first_byte.len() {
+            by_first_byte[b] += by_first_byte[b - 1];
+        }
+        // The hash table, by counting: each bucket's size, then its end, then the ids placed
+        // back to front so that each bucket's count ends at its start.
+        let buckets = (count / 4).max(1).next_power_of_two();
+        let bucket = |id: usize| bucket_hash(strings.bytes(id)) as usize & (buckets - 1);
+        let mut starts = vec![0u32; buckets + 1];
+        for id in 0..count {
+            starts[bucket(id)] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut ids = vec![0u32; count];
+        for id in 0..count {
+            let b = bucket(id);
+            starts[b] -= 1;
+            ids[starts[b] as usize] = id as u32;
         }
         Words {
             ids: FastMap::default(),
             index: Some(Index {
-                strings: r.strings,
-                count: r.num(),
-                // Kept for the life of the engine, like the tables it indexes.
-                starts: Vec::leak(starts),
+                strings,
+                count,
+                by_first_byte,
+                starts,
+                ids,
             }),
         }
     }
