@@ -50,6 +50,8 @@ const SLOT_MASK: u8 = 0b11 << SLOT_SHIFT;
 const CROWD: u8 = 32;
 /// The sender speaking of themselves: "I", "my", "ich", "soy".
 const SENDER: u8 = 64;
+/// The sender saying what they saw of the reader: "saw", "noticed", "vi", "gesehen".
+const OBSERVE: u8 = 128;
 
 /// The context a slot will hold once filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,7 @@ enum Section {
     GenericSlot,
     Crowd,
     Sender,
+    Observe,
     Slot(SlotKind),
 }
 
@@ -154,6 +157,7 @@ impl Lexicon {
                     "generic-slot" => Section::GenericSlot,
                     "crowd" => Section::Crowd,
                     "sender" => Section::Sender,
+                    "observe" => Section::Observe,
                     "event-slot" => Section::Slot(SlotKind::Event),
                     "person-slot" => Section::Slot(SlotKind::Person),
                     "specific-slot" => Section::Slot(SlotKind::Specific),
@@ -180,6 +184,7 @@ impl Lexicon {
                     Section::GenericSlot => *place(&mut flags, words.intern(word)) |= GENERIC_SLOT,
                     Section::Crowd => *place(&mut flags, words.intern(word)) |= CROWD,
                     Section::Sender => *place(&mut flags, words.intern(word)) |= SENDER,
+                    Section::Observe => *place(&mut flags, words.intern(word)) |= OBSERVE,
                     Section::Slot(kind) => match word.strip_suffix('*') {
                         Some(prefix) => slot_prefixes.push((prefix.into(), *kind)),
                         None => {
@@ -230,6 +235,10 @@ impl Lexicon {
         self.flag(t, SENDER)
     }
 
+    pub fn is_observing(&self, t: &Token) -> bool {
+        self.flag(t, OBSERVE)
+    }
+
     pub fn is_addressee(&self, t: &Token) -> bool {
         self.flag(t, ADDRESSEE)
     }
@@ -256,10 +265,15 @@ impl Lexicon {
         // it knows of the recipient names nothing, whatever the path around it. A field of the
         // sender's ("{value_prop_short}") is theirs, and one that asks for an event, a person
         // or a specific is read as that.
+        // The field is the path's last name: "{selectedLead.person?.title}" is a title.
         let merged = written.starts_with(['{', '$', '%']) && !written.contains(' ');
+        let mut path = slot
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
         if merged
-            && self.slot_kind(words, slot).is_none()
-            && slot.split(|c: char| !c.is_alphanumeric()).any(is_generic)
+            && (path.next_back().is_some_and(is_generic)
+                || (self.slot_kind(words, slot).is_none()
+                    && slot.split(|c: char| !c.is_alphanumeric()).any(is_generic)))
         {
             return true;
         }

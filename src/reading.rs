@@ -146,8 +146,110 @@ impl<'a> Reading<'a> {
         reading.greeting = reading.find_greeting();
         reading.closing = reading.find_closing();
         reading.own = reading.find_own();
+        reading.add_observed_cues();
         reading.add_slot_cues();
         reading
+    }
+
+    /// "Saw your team scaling distributed pipelines at CloudCorp", "ich habe gesehen, dass Sie
+    /// an [Thema] arbeiten", "vi tu rol como PM en Rappi": what the sender saw of the reader,
+    /// when it names something (a name, a number, a slot for a specific, or two words no list
+    /// holds), says how the note came to be written. "I saw your profile", "I noticed your
+    /// work at [Company]" and "your experience in sales" name nothing.
+    fn add_observed_cues(&mut self) {
+        let toks = &self.note.tokens;
+        let lexicon = &self.phrases.lexicon;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !lexicon.is_observing(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let sentence = toks[i].sentence;
+            let same = |j: &usize| toks.get(*j).is_some_and(|t| t.sentence == sentence);
+            // The reader, up to three words on: "saw your", "noticed that you", "vi que tu",
+            // "saw Stripe's".
+            // "noticed we both work in…" is about the sender as much: no pointer past "we".
+            let pointer = (i + 1..i + 4)
+                .take_while(same)
+                .take_while(|&j| !lexicon.is_sender(&toks[j]))
+                .find(|&j| {
+                    let t = &toks[j];
+                    lexicon.is_possessive(t)
+                        || lexicon.is_addressee(t)
+                        || (t.cap && {
+                            let written = self.source(j..j + 1);
+                            written.ends_with(['s', 'S']) && written.contains(['\'', '’'])
+                        })
+                });
+            let Some(from) = pointer else {
+                i += 1;
+                continue;
+            };
+            let mut unlisted = 0;
+            let mut named = None;
+            for j in (from + 1..from + 7).take_while(same) {
+                let t = &toks[j];
+                if lexicon.is_sender(t) && t.norm != "je" {
+                    break;
+                }
+                if self
+                    .greeting
+                    .as_ref()
+                    .is_some_and(|g| g.tokens.contains(&j))
+                    || self.closing.as_ref().is_some_and(|c| c.contains(&j))
+                {
+                    continue;
+                }
+                let class = self.class(t);
+                let strong = match t.kind {
+                    TokenKind::Number => true,
+                    TokenKind::Placeholder => self.own[j] == Own::Named,
+                    // A name, but not a field however written: "your expertise in Digital
+                    // Marketing", "you lead IT".
+                    TokenKind::Word => {
+                        t.cap
+                            && j != self.note.sentences[sentence].tokens.start
+                            && matches!(class, None | Some(WordClass::Plain))
+                            && !toks.get(j + 1).is_some_and(|next| {
+                                next.cap && self.class(next) == Some(WordClass::Field)
+                            })
+                    }
+                };
+                if strong || (t.kind == TokenKind::Word && class.is_none() && !t.cap) {
+                    unlisted += usize::from(!strong);
+                    if strong || unlisted == 2 {
+                        named = Some(j);
+                        break;
+                    }
+                }
+            }
+            if let Some(end) = named {
+                found.push(Cue {
+                    kind: ContextKind::TheirWork,
+                    hit: Hit {
+                        section: usize::MAX,
+                        start: i,
+                        end: end + 1,
+                    },
+                });
+                i = end + 1;
+            } else {
+                i += 1;
+            }
+        }
+        for cue in found {
+            let sentence = toks[cue.hit.start].sentence;
+            if !self
+                .cues
+                .iter()
+                .any(|c| toks[c.hit.start].sentence == sentence)
+            {
+                self.cues.push(cue);
+            }
+        }
+        self.cues.sort_by_key(|c| (c.hit.start, c.hit.end));
     }
 
     /// "Great seeing your [talk] at [event]": a slot for a specific stands for the context it
@@ -415,7 +517,9 @@ impl<'a> Reading<'a> {
             }
             if t.kind == TokenKind::Placeholder {
                 let written = &self.note.text[t.start..t.end];
-                if lexicon.is_generic_slot(&self.phrases.words, &t.norm, written) {
+                if lexicon.is_generic_slot(&self.phrases.words, &t.norm, written)
+                    && !self.the_sender_fills(i)
+                {
                     own[i] = Own::No;
                 }
                 continue;
@@ -428,6 +532,7 @@ impl<'a> Reading<'a> {
                 Some(WordClass::Plain)
                     if self.is_the_readers(i)
                         || self.crowd_follows(i)
+                        || (lexicon.is_crowd(t) && !self.sender_near(i))
                         || (i > 0
                             && own[i - 1] == Own::No
                             && (toks[i - 1].kind == TokenKind::Placeholder
@@ -443,6 +548,17 @@ impl<'a> Reading<'a> {
                 // that is the reader's or a crowd's is not the sender's. A capitalised run is
                 // one name, the reader's if its first word is.
                 Some(WordClass::Field) | None if self.is_a_field_of_others(i) => Own::No,
+                // "{INDUSTRY} agencies", "[Company] pop up": what follows a merged field in
+                // lower case is said of it.
+                Some(WordClass::Field) | None
+                    if !t.cap
+                        && i > 0
+                        && own[i - 1] == Own::No
+                        && toks[i - 1].kind == TokenKind::Placeholder
+                        && toks[i - 1].sentence == t.sentence =>
+                {
+                    Own::No
+                }
                 _ if t.cap
                     && i > 0
                     && toks[i - 1].cap
@@ -483,10 +599,7 @@ impl<'a> Reading<'a> {
         let sentence = toks[i].sentence;
         let before =
             |back: usize| (i >= back && toks[i - back].sentence == sentence).then(|| i - back);
-        if (1..=4)
-            .filter_map(before)
-            .any(|j| lexicon.is_sender(&toks[j]))
-        {
+        if self.sender_near(i) {
             return false;
         }
         // "your work in marketing", but not "your advice on fintech": only stock words may
@@ -502,6 +615,44 @@ impl<'a> Reading<'a> {
             })
             .any(|j| lexicon.is_possessive(&toks[j]));
         readers || self.crowd_follows(i) || lexicon.is_crowd(&toks[i])
+    }
+
+    /// Whether the sender speaks of themselves ("I", "my", "as a", "we're in the same") up to
+    /// five words before `i`.
+    fn sender_near(&self, i: usize) -> bool {
+        let toks = &self.note.tokens;
+        (1..=5.min(i))
+            .map(|back| &toks[i - back])
+            .take_while(|t| t.sentence == toks[i].sentence)
+            .any(|t| self.phrases.lexicon.is_sender(t))
+    }
+
+    /// "I'm also in [industry]", "my career in ${area}", "as a fellow {role}": a merged field
+    /// the sender says is their own names what they do, unlike "your work in [industry]".
+    fn the_sender_fills(&self, i: usize) -> bool {
+        let toks = &self.note.tokens;
+        let lexicon = &self.phrases.lexicon;
+        let before = || {
+            (1..=8.min(i))
+                .map(|back| &toks[i - back])
+                .take_while(|t| t.sentence == toks[i].sentence)
+        };
+        // "you are working as a {role}", "vi seu perfil como {title}": the reader's; "ik zag
+        // dat je werkzaam bent bij {{bedrijf}}", "ich bin auf {{company}} aufmerksam
+        // geworden": what the sender saw of the reader.
+        let after = toks[i + 1..].iter().take(2);
+        if before()
+            .any(|t| lexicon.is_addressee(t) || lexicon.is_possessive(t) || lexicon.is_observing(t))
+            || after
+                .take_while(|t| t.sentence == toks[i].sentence)
+                .any(|t| lexicon.is_observing(t))
+        {
+            return false;
+        }
+        before()
+            .take(4)
+            .take_while(|t| t.kind == TokenKind::Word && self.class(t) != Some(WordClass::Stock))
+            .any(|t| lexicon.is_sender(t))
     }
 
     /// "tech industry", "business professionals": the next word makes this one a crowd's.

@@ -535,14 +535,25 @@ fn placeholder_end(s: &str) -> Option<usize> {
                     || (allow_space && c == ' ')
             })
     };
+    // Braces hold a program's expression as often as a field: "{name.split()[0]}",
+    // "${name || ''}".
+    let code_ok = |inner: &str| {
+        inner_ok(
+            &inner.replace(
+                ['(', ')', '[', ']', '|', '"', '?', ':', ',', '+', '!', '='],
+                "",
+            ),
+            true,
+        )
+    };
     match b.first()? {
         b'{' => {
             if let Some(inner) = s.strip_prefix("{{") {
                 let close = inner.as_bytes().windows(2).position(|w| w == b"}}")?;
-                inner_ok(inner[..close].trim(), true).then_some(close + 4)
+                code_ok(inner[..close].trim()).then_some(close + 4)
             } else {
                 let close = s[1..].find('}')?;
-                inner_ok(&s[1..1 + close], true).then_some(close + 2)
+                code_ok(&s[1..1 + close]).then_some(close + 2)
             }
         }
         b'[' => {

@@ -568,3 +568,68 @@ fn a_merged_field_of_the_readers_names_nothing() {
         &["Hi {first_name}, we help teams with {value_prop}. Would love to connect."],
     );
 }
+
+#[test]
+fn what_the_sender_saw_of_the_reader_is_personal_when_it_names_something() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Jane, saw your team moving billing events onto Flink. Would love to connect!",
+            "Noticed Acme's new office in Leeds and thought we should talk.",
+            "Hallo Jan, ich habe gesehen, dass Sie an [Thema] arbeiten. Gerne vernetzen!",
+            "Hola Marta, vi que tu equipo lanzó la app de reservas en Valencia.",
+        ],
+    );
+    // What was seen names nothing: a profile, a company merged in, a field.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi Jane, I saw your profile and would love to connect!",
+            "Hi {first_name}, I noticed your work at {company}. Let's connect!",
+            "Hi Tom, I came across your experience in sales and wanted to connect.",
+        ],
+    );
+}
+
+#[test]
+fn a_merged_field_the_sender_claims_is_their_own() {
+    // "I'm also in [industry]" says something of the sender, if not why this reader.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi [Name], I'm also in [industry] and would love to connect.",
+            "Olá {nome}, estou construindo minha carreira em {area}. Vamos conectar?",
+        ],
+    );
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi [Name], I admire your background in [industry] and would love to connect.",
+            "Hi [Name], I noticed you are working as a {role} in {city}. Let's connect!",
+        ],
+    );
+}
+
+#[test]
+fn a_program_expression_in_braces_is_a_merged_field() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi {name.split()[0]}, I'd love to connect with you.",
+            "Hello ${lead.firstName || ''}, would be great to connect!",
+            "Hi {{ contact.name | default: 'there' }}, happy to connect.",
+        ],
+    );
+}
+
+#[test]
+fn a_scene_pointed_at_rather_than_named_is_nobodys() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hey, building connections in this space.",
+            "Always good to connect with people in a similar space. Happy to connect!",
+            "Hi {FIRST_NAME}, found {COMPANY} while browsing {INDUSTRY} agencies. Let's connect.",
+        ],
+    );
+}
