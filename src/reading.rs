@@ -146,7 +146,6 @@ impl<'a> Reading<'a> {
         reading.greeting = reading.find_greeting();
         reading.closing = reading.find_closing();
         reading.own = reading.find_own();
-        reading.add_observed_cues();
         reading.add_slot_cues();
         reading
     }
@@ -155,101 +154,54 @@ impl<'a> Reading<'a> {
     /// an [Thema] arbeiten", "vi tu rol como PM en Rappi": what the sender saw of the reader,
     /// when it names something (a name, a number, a slot for a specific, or two words no list
     /// holds), says how the note came to be written. "I saw your profile", "I noticed your
-    /// work at [Company]" and "your experience in sales" name nothing.
-    fn add_observed_cues(&mut self) {
+    /// work at [Company]" and "your experience in Digital Marketing" name nothing. Returns the
+    /// tokens from the seeing to the thing named.
+    fn seen_of_the_reader(&self, sentence: Range<usize>) -> Option<Range<usize>> {
         let toks = &self.note.tokens;
         let lexicon = &self.phrases.lexicon;
-        let mut found = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            if !lexicon.is_observing(&toks[i]) {
-                i += 1;
-                continue;
+        let end = sentence.end;
+        sentence.clone().find_map(|seen| {
+            if !lexicon.is_observing(&toks[seen]) {
+                return None;
             }
-            let sentence = toks[i].sentence;
-            let same = |j: &usize| toks.get(*j).is_some_and(|t| t.sentence == sentence);
-            // The reader, up to three words on: "saw your", "noticed that you", "vi que tu",
-            // "saw Stripe's".
-            // "noticed we both work in…" is about the sender as much: no pointer past "we".
-            let pointer = (i + 1..i + 4)
-                .take_while(same)
+            // The reader, up to three words on ("saw your", "noticed that you", "vi que tu",
+            // "saw Stripe's"), unless the sender comes first ("noticed we both work in…").
+            let pointer = (seen + 1..end.min(seen + 4))
                 .take_while(|&j| !lexicon.is_sender(&toks[j]))
                 .find(|&j| {
                     let t = &toks[j];
+                    let written = self.source(j..j + 1);
                     lexicon.is_possessive(t)
                         || lexicon.is_addressee(t)
-                        || (t.cap && {
-                            let written = self.source(j..j + 1);
-                            written.ends_with(['s', 'S']) && written.contains(['\'', '’'])
-                        })
-                });
-            let Some(from) = pointer else {
-                i += 1;
-                continue;
-            };
+                        || (t.cap && written.ends_with(['s', 'S']) && written.contains(['\'', '’']))
+                })?;
             let mut unlisted = 0;
-            let mut named = None;
-            for j in (from + 1..from + 7).take_while(same) {
-                let t = &toks[j];
-                if lexicon.is_sender(t) && t.norm != "je" {
-                    break;
-                }
-                if self
-                    .greeting
-                    .as_ref()
-                    .is_some_and(|g| g.tokens.contains(&j))
-                    || self.closing.as_ref().is_some_and(|c| c.contains(&j))
-                {
-                    continue;
-                }
-                let class = self.class(t);
-                let strong = match t.kind {
-                    TokenKind::Number => true,
-                    TokenKind::Placeholder => self.own[j] == Own::Named,
-                    // A name, but not a field however written: "your expertise in Digital
-                    // Marketing", "you lead IT".
-                    TokenKind::Word => {
-                        t.cap
-                            && j != self.note.sentences[sentence].tokens.start
-                            && matches!(class, None | Some(WordClass::Plain))
-                            && !toks.get(j + 1).is_some_and(|next| {
-                                next.cap && self.class(next) == Some(WordClass::Field)
-                            })
-                    }
-                };
-                if strong || (t.kind == TokenKind::Word && class.is_none() && !t.cap) {
-                    unlisted += usize::from(!strong);
-                    if strong || unlisted == 2 {
-                        named = Some(j);
-                        break;
-                    }
-                }
-            }
-            if let Some(end) = named {
-                found.push(Cue {
-                    kind: ContextKind::TheirWork,
-                    hit: Hit {
-                        section: usize::MAX,
-                        start: i,
-                        end: end + 1,
-                    },
-                });
-                i = end + 1;
-            } else {
-                i += 1;
-            }
-        }
-        for cue in found {
-            let sentence = toks[cue.hit.start].sentence;
-            if !self
-                .cues
-                .iter()
-                .any(|c| toks[c.hit.start].sentence == sentence)
-            {
-                self.cues.push(cue);
-            }
-        }
-        self.cues.sort_by_key(|c| (c.hit.start, c.hit.end));
+            (pointer + 1..end.min(pointer + 7))
+                .take_while(|&j| !lexicon.is_sender(&toks[j]))
+                .find(|&j| {
+                    let t = &toks[j];
+                    let class = self.class(t);
+                    let named = match t.kind {
+                        TokenKind::Number => true,
+                        TokenKind::Placeholder => self.own[j] == Own::Named,
+                        // A name, but not a field however written: "Digital Marketing", "IT".
+                        TokenKind::Word if t.cap => {
+                            j != sentence.start
+                                && matches!(class, None | Some(WordClass::Plain))
+                                && !toks.get(j + 1).is_some_and(|next| {
+                                    next.cap && self.class(next) == Some(WordClass::Field)
+                                })
+                        }
+                        TokenKind::Word => {
+                            unlisted += usize::from(class.is_none());
+                            unlisted == 2
+                        }
+                    };
+                    // A sign-off is not what was seen.
+                    named && !self.closing.as_ref().is_some_and(|c| c.contains(&j))
+                })
+                .map(|named| seen..named + 1)
+        })
     }
 
     /// "Great seeing your [talk] at [event]": a slot for a specific stands for the context it
@@ -271,6 +223,18 @@ impl<'a> Reading<'a> {
             .filter(|(_, had)| !**had)
         {
             let range = s.tokens.clone();
+            if let Some(seen) = self.seen_of_the_reader(range.clone()) {
+                slot_cues.push(Cue {
+                    kind: ContextKind::TheirWork,
+                    // No phrase section: the words themselves are the evidence.
+                    hit: Hit {
+                        section: usize::MAX,
+                        start: seen.start,
+                        end: seen.end,
+                    },
+                });
+                continue;
+            }
             let toks = &self.note.tokens;
             let about_reader = toks[range.clone()].iter().any(|t| lexicon.is_addressee(t));
             let found = range.clone().find_map(|i| {
@@ -289,16 +253,17 @@ impl<'a> Reading<'a> {
                 };
                 (about_reader || kind == ContextKind::MutualConnection).then_some((i, kind))
             });
-            let Some((slot, kind)) = found else { continue };
-            slot_cues.push(Cue {
-                kind,
-                // No phrase section: the slot itself is the evidence.
-                hit: Hit {
-                    section: usize::MAX,
-                    start: slot,
-                    end: slot + 1,
-                },
-            });
+            if let Some((slot, kind)) = found {
+                slot_cues.push(Cue {
+                    kind,
+                    // No phrase section: the slot itself is the evidence.
+                    hit: Hit {
+                        section: usize::MAX,
+                        start: slot,
+                        end: slot + 1,
+                    },
+                });
+            }
         }
         self.cues = in_token_order(std::mem::take(&mut self.cues), slot_cues);
     }
@@ -662,6 +627,7 @@ impl<'a> Reading<'a> {
             .is_some_and(|t| t.sentence == toks[i].sentence && self.phrases.lexicon.is_crowd(t))
     }
 
+    #[inline(never)]
     pub fn class(&self, t: &Token) -> Option<WordClass> {
         let look_up = || {
             let source = &self.note.text[t.start..t.end];

@@ -525,7 +525,7 @@ fn placeholder_end(s: &str) -> Option<usize> {
         cut -= 1;
     }
     let s = &s[..cut];
-    let inner_ok = |inner: &str, allow_space: bool| {
+    let slot_ok = |inner: &str, allow_space: bool, allow_code: bool| {
         !inner.is_empty()
             && inner.len() <= 40
             && inner.chars().any(char::is_alphabetic)
@@ -533,19 +533,13 @@ fn placeholder_end(s: &str) -> Option<usize> {
                 c.is_alphanumeric()
                     || matches!(c, '_' | '-' | '.' | '\'' | '/')
                     || (allow_space && c == ' ')
+                    || (allow_code && "()[]|\"?:,+!=".contains(c))
             })
     };
+    let inner_ok = |inner: &str, allow_space: bool| slot_ok(inner, allow_space, false);
     // Braces hold a program's expression as often as a field: "{name.split()[0]}",
     // "${name || ''}".
-    let code_ok = |inner: &str| {
-        inner_ok(
-            &inner.replace(
-                ['(', ')', '[', ']', '|', '"', '?', ':', ',', '+', '!', '='],
-                "",
-            ),
-            true,
-        )
-    };
+    let code_ok = |inner: &str| slot_ok(inner, true, true);
     match b.first()? {
         b'{' => {
             if let Some(inner) = s.strip_prefix("{{") {
