@@ -75,6 +75,24 @@ enum Section {
     Slot(SlotKind),
 }
 
+/// The words of a program's names, lower-cased (ASCII only: full case mapping would bring
+/// Unicode's tables into the wasm) and apart: "${jobTitleToUse}" is "job title to
+/// use", "{company_name}" is "company name".
+fn program_words(written: &str) -> String {
+    let mut words = String::with_capacity(written.len() + 8);
+    let mut after_lower = false;
+    for c in written.chars() {
+        if !c.is_alphanumeric() || (c.is_uppercase() && after_lower) {
+            words.push(' ');
+        }
+        if c.is_alphanumeric() {
+            words.push(c.to_ascii_lowercase());
+        }
+        after_lower = c.is_lowercase() || c.is_ascii_digit();
+    }
+    words
+}
+
 /// The place of word `id` in a table indexed by word id, grown to hold it.
 fn place<T: Clone + Default>(table: &mut Vec<T>, id: u32) -> &mut T {
     let id = id as usize;
@@ -273,7 +291,7 @@ impl Lexicon {
         if merged
             && (path.next_back().is_some_and(is_generic)
                 || (self.slot_kind(words, slot).is_none()
-                    && slot.split(|c: char| !c.is_alphanumeric()).any(is_generic)))
+                    && program_words(written).split_whitespace().any(is_generic)))
         {
             return true;
         }

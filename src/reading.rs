@@ -513,6 +513,8 @@ impl<'a> Reading<'a> {
                 // that is the reader's or a crowd's is not the sender's. A capitalised run is
                 // one name, the reader's if its first word is.
                 Some(WordClass::Field) | None if self.is_a_field_of_others(i) => Own::No,
+                // "remarqué", "letto": seeing names nothing by itself.
+                None if lexicon.is_observing(t) => Own::No,
                 // "{INDUSTRY} agencies", "[Company] pop up": what follows a merged field in
                 // lower case is said of it.
                 Some(WordClass::Field) | None
@@ -589,6 +591,8 @@ impl<'a> Reading<'a> {
         (1..=5.min(i))
             .map(|back| &toks[i - back])
             .take_while(|t| t.sentence == toks[i].sentence)
+            // "expand my network in the industry": the request claims what follows it.
+            .take_while(|t| self.class(t) != Some(WordClass::Stock))
             .any(|t| self.phrases.lexicon.is_sender(t))
     }
 

@@ -587,6 +587,8 @@ fn what_the_sender_saw_of_the_reader_is_personal_when_it_names_something() {
             "Hi Jane, I saw your profile and would love to connect!",
             "Hi {first_name}, I noticed your work at {company}. Let's connect!",
             "Hi Tom, I came across your experience in sales and wanted to connect.",
+            "Bonjour Léa, j'ai remarqué votre profil et j'aimerais me connecter avec vous.",
+            "Hi {name}, I'm looking to expand my professional network in the industry.",
         ],
     );
 }
@@ -618,6 +620,7 @@ fn a_program_expression_in_braces_is_a_merged_field() {
             "Hi {name.split()[0]}, I'd love to connect with you.",
             "Hello ${lead.firstName || ''}, would be great to connect!",
             "Hi {{ contact.name | default: 'there' }}, happy to connect.",
+            "Hi ${personName}, I noticed your experience as a ${jobTitleToUse}. Let's connect!",
         ],
     );
 }
