@@ -568,13 +568,25 @@ fn placeholder_end(s: &str) -> Option<usize> {
             let run = b.iter().take_while(|&&c| c == b'_').count();
             (run >= 3).then_some(run)
         }
+        // "Hola #nombre, felicitaciones por #logro": a slot some tools mark with a hash, in
+        // lower case, where a hashtag would usually be capitalised.
+        b'#' => {
+            let run: usize = s[1..]
+                .chars()
+                .take_while(|&c| c.is_lowercase() || c == '_')
+                .map(char::len_utf8)
+                .sum();
+            let ends_word = !s[1 + run..].starts_with(|c: char| c.is_alphanumeric());
+            (run >= 3 && ends_word).then_some(run + 1)
+        }
         _ => None,
     }
 }
 
 /// The word a slot stands for: `{{first_name}}` → "first_name".
 fn placeholder_word(slot: &str) -> String {
-    let inner = slot.trim_matches(|c: char| matches!(c, '{' | '}' | '[' | ']' | '<' | '>' | '%'));
+    let inner =
+        slot.trim_matches(|c: char| matches!(c, '{' | '}' | '[' | ']' | '<' | '>' | '%' | '#'));
     fold(inner.trim())
 }
 

@@ -636,3 +636,18 @@ fn a_scene_pointed_at_rather_than_named_is_nobodys() {
         ],
     );
 }
+
+#[test]
+fn a_slot_marked_with_a_hash_is_read_like_any_slot() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hola #nombre, felicitaciones por #logro. ¡Muy inspirador!",
+            "Hola #nombre, veo que ambos conocemos a #contacto_comun.",
+        ],
+    );
+    all_are(
+        Verdict::Canned,
+        &["Hola #nombre, me encantaría conectar contigo."],
+    );
+}
