@@ -651,3 +651,30 @@ fn a_slot_marked_with_a_hash_is_read_like_any_slot() {
         &["Hola #nombre, me encantaría conectar contigo."],
     );
 }
+
+#[test]
+fn content_free_requests_in_more_of_linkedins_languages_are_canned() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hej! Jag skulle vilja lägga till dig i mitt nätverk.",
+            "Hej, jeg vil gerne forbinde med dig på LinkedIn.",
+            "Hei, jeg vil gjerne koble meg til deg på LinkedIn.",
+            "Cześć, chętnie nawiążę z Tobą kontakt.",
+            "Merhaba, sizinle bağlantı kurmak isterim.",
+            "Здравствуйте! Буду рад связаться с вами.",
+            "Bună ziua, aș dori să vă adaug la rețeaua mea profesională.",
+            "Dobrý den, rád bych se s Vámi spojil.",
+            "Halo, saya ingin menambahkan Anda ke jaringan profesional saya.",
+        ],
+    );
+    // The sender's own words still count in them.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hej Anna, jag är UX-designer på Spotify och skulle gärna ansluta.",
+            "Здравствуйте! Я дизайнер из Москвы, буду рад связаться.",
+            "Cześć, pracuję jako rekruterka w Allegro i chętnie nawiążę kontakt.",
+        ],
+    );
+}
