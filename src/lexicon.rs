@@ -279,19 +279,25 @@ impl Lexicon {
                 .and_then(|id| self.flags.get(id as usize))
                 .is_some_and(|f| f & GENERIC_SLOT != 0)
         };
-        // "${lead.company}", "{{selectedLead.firstName}}": a field a program fills from what
-        // it knows of the recipient names nothing, whatever the path around it. A field of the
-        // sender's ("{value_prop_short}") is theirs, and one that asks for an event, a person
-        // or a specific is read as that.
-        // The field is the path's last name: "{selectedLead.person?.title}" is a title.
+        // "${lead.company}", "{{selectedLead.firstName}}", "{focusArea}": a field a program
+        // fills from what it knows of the recipient names nothing, whatever its name. A field
+        // of what the sender offers ("{value_prop_short}") is theirs, and one that asks for an
+        // event, a person or a specific is read as that, unless the path's last name is a
+        // generic one: "{selectedLead.person?.title}" is a title.
         let merged = written.starts_with(['{', '$', '%']) && !written.contains(' ');
         let mut path = slot
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty());
+        let senders = |w: &str| {
+            words
+                .get(w)
+                .and_then(|id| self.flags.get(id as usize))
+                .is_some_and(|f| f & SENDER != 0)
+        };
         if merged
             && (path.next_back().is_some_and(is_generic)
                 || (self.slot_kind(words, slot).is_none()
-                    && program_words(written).split_whitespace().any(is_generic)))
+                    && !program_words(written).split_whitespace().any(senders)))
         {
             return true;
         }

@@ -621,7 +621,13 @@ fn a_program_expression_in_braces_is_a_merged_field() {
             "Hello ${lead.firstName || ''}, would be great to connect!",
             "Hi {{ contact.name | default: 'there' }}, happy to connect.",
             "Hi ${personName}, I noticed your experience as a ${jobTitleToUse}. Let's connect!",
+            "Hi {firstName}, your background in {focusArea} stood out. Let's connect!",
         ],
+    );
+    // What the program fills in for the sender is still theirs.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hola {nombre}, ayudamos a equipos de ventas con {value_prop}. ¿Conectamos?"],
     );
 }
 
