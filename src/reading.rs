@@ -596,8 +596,9 @@ impl<'a> Reading<'a> {
             .any(|t| self.phrases.lexicon.is_sender(t))
     }
 
-    /// "I'm also in [industry]", "my career in ${area}", "as a fellow {role}": a merged field
-    /// the sender says is their own names what they do, unlike "your work in [industry]".
+    /// "I'm also in the [Industry] space", "my career in ${area}", "as a fellow {role}": a
+    /// merged field the sender says, up to five words before, is their own names what they do,
+    /// unlike "your work in [industry]".
     fn the_sender_fills(&self, i: usize) -> bool {
         let toks = &self.note.tokens;
         let lexicon = &self.phrases.lexicon;
@@ -619,7 +620,7 @@ impl<'a> Reading<'a> {
             return false;
         }
         before()
-            .take(4)
+            .take(5)
             .take_while(|t| t.kind == TokenKind::Word && self.class(t) != Some(WordClass::Stock))
             .any(|t| lexicon.is_sender(t))
     }
