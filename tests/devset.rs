@@ -161,9 +161,9 @@ fn development_set_figures() {
     // Floors a change must not fall below, a little under what was measured; the figures
     // printed above are the measurement.
     let floors = [
-        ("tuning", &tune, 0.90, 0.84, 0.90),
+        ("tuning", &tune, 0.92, 0.87, 0.90),
         ("held-out", &held, 0.88, 0.90, 0.80),
-        ("fresh", &fresh, 0.78, 0.58, 0.85),
+        ("fresh", &fresh, 0.78, 0.68, 0.85),
     ];
     for (name, figures, accuracy, recall, precision) in floors {
         assert!(
