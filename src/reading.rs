@@ -186,8 +186,7 @@ impl<'a> Reading<'a> {
                         TokenKind::Placeholder => self.own[j] == Own::Named,
                         // A name, but not a field however written: "Digital Marketing", "IT".
                         TokenKind::Word if t.cap => {
-                            j != sentence.start
-                                && matches!(class, None | Some(WordClass::Plain))
+                            matches!(class, None | Some(WordClass::Plain))
                                 && !toks.get(j + 1).is_some_and(|next| {
                                     next.cap && self.class(next) == Some(WordClass::Field)
                                 })
@@ -632,7 +631,6 @@ impl<'a> Reading<'a> {
             .is_some_and(|t| t.sentence == toks[i].sentence && self.phrases.lexicon.is_crowd(t))
     }
 
-    #[inline(never)]
     pub fn class(&self, t: &Token) -> Option<WordClass> {
         let look_up = || {
             let source = &self.note.text[t.start..t.end];
