@@ -238,32 +238,59 @@ fn fold_char(c: char) -> Folded {
 }
 
 /// Contractions that phrase lists write out in full, so "I'd", "Id" and "I would" match alike.
+/// Looked up by first letter: every word of a note comes here, and a string `match` compares
+/// arm by arm.
 fn expansion(folded_with_apostrophe: &str) -> Option<&'static [&'static str]> {
-    Some(match folded_with_apostrophe {
-        "i'd" | "id" => &["i", "would"],
-        "i'm" | "im" => &["i", "am"],
-        "i've" | "ive" => &["i", "have"],
-        "i'll" => &["i", "will"],
-        "let's" | "lets" => &["let", "us"],
-        "we're" => &["we", "are"],
-        "we've" => &["we", "have"],
-        "we'd" => &["we", "would"],
-        "we'll" => &["we", "will"],
-        "you're" => &["you", "are"],
-        "you'd" => &["you", "would"],
-        "you'll" => &["you", "will"],
-        "you've" => &["you", "have"],
-        "it's" => &["it", "is"],
-        "that's" => &["that", "is"],
-        "there's" => &["there", "is"],
-        "don't" | "dont" => &["do", "not"],
-        "didn't" | "didnt" => &["did", "not"],
-        "can't" | "cant" => &["can", "not"],
-        "won't" => &["will", "not"],
-        "isn't" => &["is", "not"],
-        "wasn't" => &["was", "not"],
-        "wanna" => &["want", "to"],
-        "gonna" => &["going", "to"],
+    let w = folded_with_apostrophe;
+    Some(match w.as_bytes().first()? {
+        b'i' => match w {
+            "i'd" | "id" => &["i", "would"],
+            "i'm" | "im" => &["i", "am"],
+            "i've" | "ive" => &["i", "have"],
+            "i'll" => &["i", "will"],
+            "it's" => &["it", "is"],
+            "isn't" => &["is", "not"],
+            _ => return None,
+        },
+        b'l' => match w {
+            "let's" | "lets" => &["let", "us"],
+            _ => return None,
+        },
+        b'w' => match w {
+            "we're" => &["we", "are"],
+            "we've" => &["we", "have"],
+            "we'd" => &["we", "would"],
+            "we'll" => &["we", "will"],
+            "won't" => &["will", "not"],
+            "wasn't" => &["was", "not"],
+            "wanna" => &["want", "to"],
+            _ => return None,
+        },
+        b'y' => match w {
+            "you're" => &["you", "are"],
+            "you'd" => &["you", "would"],
+            "you'll" => &["you", "will"],
+            "you've" => &["you", "have"],
+            _ => return None,
+        },
+        b't' => match w {
+            "that's" => &["that", "is"],
+            "there's" => &["there", "is"],
+            _ => return None,
+        },
+        b'd' => match w {
+            "don't" | "dont" => &["do", "not"],
+            "didn't" | "didnt" => &["did", "not"],
+            _ => return None,
+        },
+        b'c' => match w {
+            "can't" | "cant" => &["can", "not"],
+            _ => return None,
+        },
+        b'g' => match w {
+            "gonna" => &["going", "to"],
+            _ => return None,
+        },
         _ => return None,
     })
 }
@@ -509,10 +536,13 @@ impl<'a> Scanner<'a> {
 
 /// Words that are themselves template slots.
 fn is_slot_word(norm: &str) -> bool {
-    matches!(
-        norm,
-        "so-and-so" | "so-and-sos" | "such-and-such" | "name-of-city" | "name-of-company"
-    ) || (norm.len() >= 3 && norm.bytes().all(|b| b == b'x'))
+    // Every word-made slot is hyphenated; the test spares the comparisons for other words.
+    (norm.contains('-')
+        && matches!(
+            norm,
+            "so-and-so" | "so-and-sos" | "such-and-such" | "name-of-city" | "name-of-company"
+        ))
+        || (norm.len() >= 3 && norm.bytes().all(|b| b == b'x'))
 }
 
 /// Length in bytes of a bracketed template slot at the start of `s`, if there is one.
