@@ -233,7 +233,16 @@ impl Lexicon {
     }
 
     fn flag(&self, t: &Token, bit: u8) -> bool {
-        self.flags.get(t.id as usize).is_some_and(|f| f & bit != 0)
+        self.flag_by_id(t.id, bit)
+    }
+
+    fn flag_by_id(&self, id: u32, bit: u8) -> bool {
+        self.flags.get(id as usize).is_some_and(|f| f & bit != 0)
+    }
+
+    /// A flag of a word not in the note's tokens: one inside a slot.
+    fn word_flag(&self, words: &Words, word: &str, bit: u8) -> bool {
+        words.get(word).is_some_and(|id| self.flag_by_id(id, bit))
     }
 
     fn class_by_id(&self, id: u32) -> Option<WordClass> {
@@ -273,12 +282,7 @@ impl Lexicon {
         if slot.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
             return true;
         }
-        let is_generic = |w: &str| {
-            words
-                .get(w)
-                .and_then(|id| self.flags.get(id as usize))
-                .is_some_and(|f| f & GENERIC_SLOT != 0)
-        };
+        let is_generic = |w: &str| self.word_flag(words, w, GENERIC_SLOT);
         // "${lead.company}", "{{selectedLead.firstName}}", "{focusArea}": a field a program
         // fills from what it knows of the recipient names nothing, whatever its name. A field
         // of what the sender offers ("{value_prop_short}") is theirs, and one that asks for an
@@ -288,12 +292,7 @@ impl Lexicon {
         let mut path = slot
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty());
-        let senders = |w: &str| {
-            words
-                .get(w)
-                .and_then(|id| self.flags.get(id as usize))
-                .is_some_and(|f| f & SENDER != 0)
-        };
+        let senders = |w: &str| self.word_flag(words, w, SENDER);
         if merged
             && (path.next_back().is_some_and(is_generic)
                 || (self.slot_kind(words, slot).is_none()
