@@ -164,7 +164,9 @@ for (const kind of BROWSERS) {
       await page.bringToFront();
       await waitForCoach(page);
       const popup = await openExtensionPage(ctx.session, 'popup/popup.html');
-      // Opened as a page, the popup's own tab is the active one: not LinkedIn.
+      // Opened as a page, the popup's own tab is the active one: not LinkedIn. It says
+      // "checking" until the tab query answers, which under load can outlast the page's load.
+      await waitFor(popup, () => document.getElementById('status').dataset.state !== 'checking', undefined, { message: 'the popup answered' });
       assert.equal(await popup.evaluate(() => document.getElementById('status').dataset.state), 'elsewhere');
 
       await page.bringToFront();
