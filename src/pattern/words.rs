@@ -49,7 +49,7 @@ struct Index {
     /// The ids of the words starting with byte `b` are `by_first_byte[b]..by_first_byte[b + 1]`
     /// (an empty word counts as starting with 0), which narrows a search by prefix.
     by_first_byte: [u32; 257],
-    /// A hash table for whole words, three or four a bucket: bucket `b` holds the ids
+    /// A hash table for whole words, about one a bucket: bucket `b` holds the ids
     /// `ids[starts[b]..starts[b + 1]]`. Built at start-up, a fraction of a millisecond for the
     /// few thousand words, since every token is looked up and a search in sorted text is slower.
     starts: Vec<u32>,
@@ -191,29 +191,33 @@ impl Words {
     pub fn decode(r: &mut crate::snapshot::Reader) -> Self {
         let strings = r.strings;
         let count = r.num();
+        // One pass over the words: their first bytes counted and each hashed once, since
+        // hashing the vocabulary is most of what start-up spends here.
         let mut by_first_byte = [0u32; 257];
+        let mut hashes = Vec::with_capacity(count);
         for id in 0..count {
-            by_first_byte[first_byte(strings.get(id)) + 1] += 1;
+            let word = strings.bytes(id);
+            by_first_byte[word.first().map_or(0, |&b| b as usize) + 1] += 1;
+            hashes.push(bucket_hash(word));
         }
         for b in 1..by_first_byte.len() {
             by_first_byte[b] += by_first_byte[b - 1];
         }
         // The hash table, by counting: each bucket's size, then its end, then the ids placed
         // back to front so that each bucket's count ends at its start.
-        let buckets = (count / 4).max(1).next_power_of_two();
-        let bucket = |id: usize| bucket_hash(strings.bytes(id)) as usize & (buckets - 1);
+        let buckets = count.max(1).next_power_of_two();
         let mut starts = vec![0u32; buckets + 1];
-        for id in 0..count {
-            starts[bucket(id)] += 1;
+        for h in &mut hashes {
+            *h &= buckets as u32 - 1;
+            starts[*h as usize] += 1;
         }
         for b in 1..starts.len() {
             starts[b] += starts[b - 1];
         }
         let mut ids = vec![0u32; count];
-        for id in 0..count {
-            let b = bucket(id);
-            starts[b] -= 1;
-            ids[starts[b] as usize] = id as u32;
+        for (id, &b) in hashes.iter().enumerate() {
+            starts[b as usize] -= 1;
+            ids[starts[b as usize] as usize] = id as u32;
         }
         Words {
             ids: FastMap::default(),
