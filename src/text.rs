@@ -126,6 +126,10 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Most of a note is ASCII, where the Unicode tables have nothing to add.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining(c)
 }
 
@@ -356,6 +360,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn peek(&self) -> Option<char> {
+        let b = *self.text.as_bytes().get(self.pos)?;
+        if b.is_ascii() {
+            return Some(b as char);
+        }
         self.text[self.pos..].chars().next()
     }
 
@@ -372,7 +380,10 @@ impl<'a> Scanner<'a> {
 
     fn run(mut self) -> Note<'a> {
         while let Some(c) = self.peek() {
-            if let Some(end) = placeholder_end(&self.text[self.pos..]) {
+            let slot = opens_slot(c)
+                .then(|| placeholder_end(&self.text[self.pos..]))
+                .flatten();
+            if let Some(end) = slot {
                 let (start, start16) = (self.pos, self.pos16);
                 self.advance_to(self.pos + end);
                 let inner = placeholder_word(&self.text[start..self.pos]);
@@ -396,9 +407,14 @@ impl<'a> Scanner<'a> {
     fn word(&mut self) {
         let (start, start16) = (self.pos, self.pos16);
         let rest = &self.text[self.pos..];
+        // ASCII letters and digits, most of most words, are taken a byte at a time.
+        let ascii = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
         let mut end = rest.len();
         let mut prev_joiner = false;
-        let mut iter = rest.char_indices().peekable();
+        let mut iter = rest[ascii..]
+            .char_indices()
+            .map(|(i, c)| (ascii + i, c))
+            .peekable();
         while let Some((i, c)) = iter.next() {
             if is_word_char(c) {
                 prev_joiner = false;
@@ -419,11 +435,17 @@ impl<'a> Scanner<'a> {
         let cap = raw.chars().next().is_some_and(char::is_uppercase);
 
         self.scratch.clear();
-        for c in raw.chars() {
-            if is_apostrophe(c) {
-                self.scratch.push('\'');
-            } else {
-                fold_char_into(&mut self.scratch, c);
+        // An ASCII word folds to its lower case, a straight apostrophe staying as it is.
+        if raw.is_ascii() && !raw.contains('`') {
+            self.scratch.push_str(raw);
+            self.scratch.make_ascii_lowercase();
+        } else {
+            for c in raw.chars() {
+                if is_apostrophe(c) {
+                    self.scratch.push('\'');
+                } else {
+                    fold_char_into(&mut self.scratch, c);
+                }
             }
         }
         if let Some(parts) = expansion(&self.scratch) {
@@ -439,7 +461,7 @@ impl<'a> Scanner<'a> {
         };
         let kind = if is_slot_word(&norm) {
             TokenKind::Placeholder
-        } else if norm.chars().all(|c| c.is_ascii_digit()) {
+        } else if norm.bytes().all(|b| b.is_ascii_digit()) {
             TokenKind::Number
         } else {
             TokenKind::Word
@@ -545,9 +567,18 @@ fn is_slot_word(norm: &str) -> bool {
         || (norm.len() >= 3 && norm.bytes().all(|b| b == b'x'))
 }
 
+/// Whether a slot may start with `c`: checked at every word and mark of a note, most of which
+/// start none.
+fn opens_slot(c: char) -> bool {
+    matches!(c, '{' | '[' | '<' | '%' | '_' | '#')
+}
+
 /// Length in bytes of a bracketed template slot at the start of `s`, if there is one.
 fn placeholder_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
+    if !opens_slot(char::from(*b.first()?)) {
+        return None;
+    }
     // Slots are short: looking further for the closing bracket would make a paste of
     // brackets quadratic.
     let mut cut = s.len().min(48);
