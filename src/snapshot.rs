@@ -77,16 +77,21 @@ impl Strings {
         }
     }
 
+    // This and the two below run for every word looked up; the wasm, built for size, would
+    // make each a call.
+    #[inline(always)]
     pub fn get(&self, i: usize) -> &'static str {
         &self.text[self.range(i)]
     }
 
     /// String `i` as bytes, for comparisons: slicing bytes skips the check that a slice of
     /// text starts and ends on a character's boundary, which a line always does.
+    #[inline(always)]
     pub fn bytes(&self, i: usize) -> &'static [u8] {
         &self.text.as_bytes()[self.range(i)]
     }
 
+    #[inline(always)]
     fn range(&self, i: usize) -> std::ops::Range<usize> {
         let start = if i == 0 {
             0

@@ -7,6 +7,9 @@ use crate::text::{Token, TokenKind};
 const MAX_TYPOS: u8 = 2;
 
 impl WordPat {
+    // Tried for every candidate word of a pattern: the wasm, built for size, would otherwise
+    // make it a call.
+    #[inline(always)]
     pub(super) fn exact(&self, tok: &Token) -> bool {
         if self.prefix {
             tok.kind != TokenKind::Placeholder && tok.norm.starts_with(&*self.text)
