@@ -49,11 +49,13 @@ wasm: $(PKG)/uncanned_bg.wasm
 # The Makefile too: the glue's shape depends on the flags below (background.js imports the
 # reset function that --experimental-reset-state-function adds).
 # The shipped module keeps no custom sections: wasm-opt alone reads the target features, and
-# the producers name the compilers.
+# the producers name the compilers. --low-memory-unused lets wasm-opt fold constant offsets into
+# loads and stores (the first KiB is the far end of a 1 MiB stack, never reached), 0.6 KiB
+# gzipped smaller; --converge repeats the passes while they still shrink the module.
 $(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) Makefile | deps
 	cargo build --lib --no-default-features --target $(WASM_TARGET) --profile wasm
 	$(WASM_BINDGEN) --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
-	$(WASM_OPT) -Oz --strip-target-features --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
+	$(WASM_OPT) -Oz --converge --low-memory-unused --strip-target-features --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
 	@echo "wasm: $$(stat -c %s $@) bytes, $$(gzip -9c $@ | wc -c) gzipped"
 
 extension: wasm
