@@ -81,7 +81,10 @@ fn cap(findings: &mut Vec<Finding>) -> Vec<Omitted> {
 fn verdict(r: &Reading) -> Verdict {
     if r.counting_cues().next().is_some() {
         Verdict::Personal
-    } else if !r.tokens().is_empty() && r.says_nothing_of_their_own() {
+    } else if !r.tokens().is_empty()
+        && !r.asks_something_of_their_own()
+        && r.says_nothing_of_their_own()
+    {
         Verdict::Canned
     } else {
         Verdict::NeedsContext

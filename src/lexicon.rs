@@ -295,7 +295,7 @@ impl Lexicon {
         let senders = |w: &str| self.word_flag(words, w, SENDER);
         if merged
             && (path.next_back().is_some_and(is_generic)
-                || (self.slot_kind(words, slot).is_none()
+                || (self.slot_kind(words, slot, written).is_none()
                     && !program_words(written).split_whitespace().any(senders)))
         {
             return true;
@@ -309,8 +309,13 @@ impl Lexicon {
         words_in.peek().is_some() && words_in.all(is_generic)
     }
 
-    /// What a slot stands for, by the first of its words that says.
-    pub fn slot_kind(&self, words: &Words, slot: &str) -> Option<SlotKind> {
+    /// What a slot stands for, by the first of its words that says; nothing the reader has
+    /// when the sender claims it: "{my_project}", "[our event]".
+    pub fn slot_kind(&self, words: &Words, slot: &str, written: &str) -> Option<SlotKind> {
+        let senders = |w: &str| self.word_flag(words, w, SENDER);
+        if program_words(written).split_whitespace().any(senders) {
+            return None;
+        }
         slot.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
             let listed = words.get(w).and_then(|id| self.slot_kind_by_id(id));
             listed.or_else(|| {
@@ -328,7 +333,10 @@ impl Lexicon {
             return None;
         }
         if let Some(class) = self.class_of(t.id, &t.norm) {
-            return Some(class);
+            // "AI", "IT", "ML": letters in capitals name a field or a firm, whatever word
+            // they fold to (Italian "ai", English "it").
+            let acronym = source.len() >= 2 && source.bytes().all(|b| b.is_ascii_uppercase());
+            return (!acronym || class >= WordClass::Plain).then_some(class);
         }
         if let Some(class) = self.class_by_stem(words, &t.norm) {
             return Some(class);

@@ -36,6 +36,8 @@ pub struct Phrases {
     /// "I noticed you work at [Company]": where the reader works, which ties a job seeker's
     /// wish to them, and no one else's note.
     pub recipient_employer: usize,
+    /// "on", "about", "sur": what follows is a topic, not a place ("your work at Acme").
+    pub topic: usize,
 }
 
 pub fn phrases() -> &'static Phrases {
@@ -159,6 +161,7 @@ impl Phrases {
             purpose: section(&context, "context.txt", "purpose")?,
             job_ask: section(&context, "context.txt", "job-ask")?,
             recipient_employer: section(&context, "context.txt", "recipient-employer")?,
+            topic: section(&context, "context.txt", "topic")?,
             kinds,
             canned,
             context,

@@ -94,16 +94,10 @@ impl<'a> Reading<'a> {
         let mut cues: Vec<Cue> = Vec::new();
         let mut helpers = Vec::new();
         for hit in context_hits {
-            // "saw you at {{company_name}}": a frame around a mail-merge field says nothing.
-            let generic_object = phrases.kinds[hit.section] == Some(ContextKind::Met)
-                && note.tokens.get(hit.end).is_some_and(|t| {
-                    t.kind == TokenKind::Placeholder
-                        && phrases.lexicon.is_generic_slot(
-                            &phrases.words,
-                            &t.norm,
-                            &note.text[t.start..t.end],
-                        )
-                });
+            let generic_object = matches!(
+                phrases.kinds[hit.section],
+                Some(ContextKind::Met | ContextKind::SharedInterest)
+            ) && given_nothing(&note, phrases, &hit);
             if inside_stock(&hit) || generic_object {
                 continue;
             }
@@ -167,7 +161,8 @@ impl<'a> Reading<'a> {
             // The reader, up to three words on ("saw your", "noticed that you", "vi que tu",
             // "saw Stripe's"), unless the sender comes first ("noticed we both work in…").
             let pointer = (seen + 1..end.min(seen + 4))
-                .take_while(|&j| !lexicon.is_sender(&toks[j]))
+                // "acompanho profissionais da sua área": a crowd seen, not the reader.
+                .take_while(|&j| !lexicon.is_sender(&toks[j]) && !lexicon.is_crowd(&toks[j]))
                 .find(|&j| {
                     let t = &toks[j];
                     let written = self.source(j..j + 1);
@@ -175,8 +170,18 @@ impl<'a> Reading<'a> {
                         || lexicon.is_addressee(t)
                         || (t.cap && written.ends_with(['s', 'S']) && written.contains(['\'', '’']))
                 })?;
+            // "your expertise in {topics}", "your profile at Acme Corp": after a word said of
+            // anyone, only a topic ("your work on Flink") names something seen.
+            let class_at = |j: usize| toks.get(j).and_then(|t| self.class(t));
+            let start = if class_at(pointer + 1) == Some(WordClass::Stock)
+                && class_at(pointer + 2) == Some(WordClass::Filler)
+            {
+                (pointer + 2..end.min(pointer + 5)).find(|&j| self.is_topic(j))?
+            } else {
+                pointer
+            };
             let mut unlisted = 0;
-            (pointer + 1..end.min(pointer + 7))
+            (start + 1..end.min(start + 7))
                 .take_while(|&j| !lexicon.is_sender(&toks[j]))
                 .find(|&j| {
                     let t = &toks[j];
@@ -201,6 +206,13 @@ impl<'a> Reading<'a> {
                 })
                 .map(|named| seen..named + 1)
         })
+    }
+
+    /// Whether token `i` says that a topic follows: "on", "about", "sur".
+    fn is_topic(&self, i: usize) -> bool {
+        self.helpers
+            .iter()
+            .any(|h| h.section == self.phrases.topic && h.start == i)
     }
 
     /// "Great seeing your [talk] at [event]": a slot for a specific stands for the context it
@@ -242,7 +254,8 @@ impl<'a> Reading<'a> {
                     return None;
                 }
                 let theirs = i > range.start && lexicon.is_addressee(&toks[i - 1]);
-                let kind = match lexicon.slot_kind(&self.phrases.words, &t.norm) {
+                let written = &self.note.text[t.start..t.end];
+                let kind = match lexicon.slot_kind(&self.phrases.words, &t.norm, written) {
                     Some(SlotKind::Event) => ContextKind::Met,
                     Some(SlotKind::Person) => ContextKind::MutualConnection,
                     // "[specific thing]": the writer means to name something of theirs.
@@ -511,7 +524,17 @@ impl<'a> Reading<'a> {
                 // space", "your work at Tech Solutions Inc": a field, or a word the lists lack,
                 // that is the reader's or a crowd's is not the sender's. A capitalised run is
                 // one name, the reader's if its first word is.
-                Some(WordClass::Field) | None if self.is_a_field_of_others(i) => Own::No,
+                Some(WordClass::Field) | None if self.is_a_field_of_others(i, &own) => Own::No,
+                // "ton parcours dans la tech/startup": a field right after the reader's is
+                // theirs too.
+                Some(WordClass::Field)
+                    if i > 0
+                        && own[i - 1] == Own::No
+                        && toks[i - 1].sentence == t.sentence
+                        && self.class(&toks[i - 1]) == Some(WordClass::Field) =>
+                {
+                    Own::No
+                }
                 // "remarqué", "letto": seeing names nothing by itself.
                 None if lexicon.is_observing(t) => Own::No,
                 // "{INDUSTRY} agencies", "[Company] pop up": what follows a merged field in
@@ -559,7 +582,7 @@ impl<'a> Reading<'a> {
     /// Whether the field word at `i` describes the reader ("your retail work", "your work in
     /// marketing") or a crowd ("the HR space", "business professionals", "like-minded
     /// trainers") rather than the sender, who would say "I", "my" or "as a" just before it.
-    fn is_a_field_of_others(&self, i: usize) -> bool {
+    fn is_a_field_of_others(&self, i: usize, own: &[Own]) -> bool {
         let toks = &self.note.tokens;
         let lexicon = &self.phrases.lexicon;
         let sentence = toks[i].sentence;
@@ -570,14 +593,16 @@ impl<'a> Reading<'a> {
         }
         // "your work in marketing", but not "your advice on fintech": only stock words may
         // stand between "your" and the field.
-        let readers = (1..=3)
+        let readers = (1..=5)
             .map_while(before)
             .take_while(|&j| {
                 lexicon.is_possessive(&toks[j])
-                    || matches!(
-                        self.class(&toks[j]),
-                        Some(WordClass::Filler | WordClass::Stock)
-                    )
+                    || match self.class(&toks[j]) {
+                        Some(WordClass::Filler | WordClass::Stock) => true,
+                        // "your work in enterprise SaaS": a word already found the reader's.
+                        Some(WordClass::Field) | None => own[j] == Own::No,
+                        Some(WordClass::Plain) => false,
+                    }
             })
             .any(|j| lexicon.is_possessive(&toks[j]));
         readers || self.crowd_follows(i) || lexicon.is_crowd(&toks[i])
@@ -675,6 +700,24 @@ impl<'a> Reading<'a> {
     /// number, a slot, a role or a field always counts.
     pub fn says_nothing_of_their_own(&self) -> bool {
         let mut unlisted = 0;
+        // In a note that capitalises its common words ("auf Ihr Profil … eine Zusammenarbeit"),
+        // a capital says nothing of a name.
+        let capitals_name = OnceCell::new();
+        let capitals_name = || {
+            *capitals_name.get_or_init(|| {
+                let toks = &self.note.tokens;
+                toks.iter()
+                    .enumerate()
+                    .filter(|(i, t)| {
+                        t.cap
+                            && self.note.sentences[t.sentence].tokens.start != *i
+                            && matches!(self.class(t), Some(WordClass::Stock | WordClass::Plain))
+                            && t.norm != "linkedin"
+                    })
+                    .nth(1)
+                    .is_none()
+            })
+        };
         for (i, (t, own)) in self.note.tokens.iter().zip(&self.own).enumerate() {
             match own {
                 Own::No => {}
@@ -682,7 +725,7 @@ impl<'a> Reading<'a> {
                 Own::Named => {
                     let opens_sentence = self.note.sentences[t.sentence].tokens.start == i;
                     let strong = t.kind != TokenKind::Word
-                        || (t.cap && !opens_sentence)
+                        || (t.cap && !opens_sentence && capitals_name())
                         || self.class(t) == Some(WordClass::Field);
                     if strong {
                         return false;
@@ -695,10 +738,55 @@ impl<'a> Reading<'a> {
         unlisted == 0 || (unlisted <= 2 && unlisted * 6 <= said_by_anyone)
     }
 
+    /// A pitch, a hire or a job wanted is the sender's own even when made of merged fields and
+    /// stock words: "I help {job_title}s at {company_type} companies solve {pain_point}".
+    pub fn asks_something_of_their_own(&self) -> bool {
+        self.cues.iter().any(|c| {
+            matches!(
+                c.kind,
+                ContextKind::IntentSales | ContextKind::IntentHiring | ContextKind::IntentJob
+            )
+        })
+    }
+
     /// Whether the sender's own words in `range` name something: a field, a place, a product.
     pub fn names_something(&self, range: Range<usize>) -> bool {
         self.own[range].contains(&Own::Named)
     }
+}
+
+/// "saw you at {{company_name}}", "we're both passionate about {industry}", "coincidimos en
+/// el sector", "about the fintech space": a frame left open for its object ("at", "about",
+/// "en") and given a mail-merge field or a whole scene says nothing.
+fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit) -> bool {
+    let toks = &note.tokens;
+    let class_of = |t: &Token| {
+        phrases
+            .lexicon
+            .class(&phrases.words, t, &note.text[t.start..t.end])
+    };
+    let scene = |t: &Token| phrases.lexicon.is_crowd(t);
+    if class_of(&toks[hit.end - 1]) != Some(WordClass::Filler) {
+        return false;
+    }
+    let object = (hit.end..toks.len().min(hit.end + 3))
+        .take_while(|&j| toks[j].sentence == toks[hit.start].sentence)
+        .find(|&j| {
+            toks[j].kind != TokenKind::Word || class_of(&toks[j]) != Some(WordClass::Filler)
+        });
+    object.is_some_and(|at| {
+        let t = &toks[at];
+        match t.kind {
+            TokenKind::Placeholder => {
+                phrases
+                    .lexicon
+                    .is_generic_slot(&phrases.words, &t.norm, &note.text[t.start..t.end])
+            }
+            // "the fintech space": a field before a scene is the scene's; "the Mobile World
+            // Congress" is a name.
+            _ => scene(t) || (!t.cap && toks.get(at + 1).is_some_and(scene)),
+        }
+    })
 }
 
 /// Two lists of cues, each in token order, as one. The frames' cues are in the order the

@@ -684,3 +684,114 @@ fn content_free_requests_in_more_of_linkedins_languages_are_canned() {
         ],
     );
 }
+
+#[test]
+fn a_meeting_or_interest_in_a_whole_scene_names_nothing() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi {firstName}, I see we're both passionate about {industry}. Would love to connect.",
+            "Hola {nombre}, coincidimos en el sector. Me gustaría añadirte a mi red profesional.",
+            "Hi Paul, we're both passionate about the fintech space. Let's connect!",
+        ],
+    );
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Paul, we're both passionate about accessible maps for cyclists.",
+            "Hola Ana, coincidimos en la mesa redonda de PyData Bilbao.",
+        ],
+    );
+}
+
+#[test]
+fn thanks_for_something_the_reader_did_says_how_they_know_each_other() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Lena, thanks for the quick reply! Happy to stay in touch here.",
+            "Thank you so much for the birthday wishes, Tom. Let's stay connected.",
+            "Guten Tag, danke für Ihre Nachricht zu unserem Workshop.",
+            "Bonjour Marc, merci pour votre retour sur ma candidature.",
+            "Hola Inés, gracias por tu respuesta tan rápida.",
+        ],
+    );
+    all_are(
+        Verdict::Canned,
+        &[
+            "Thanks for considering my request. Looking forward to connecting!",
+            "Thank you for your time, would love to connect.",
+        ],
+    );
+}
+
+#[test]
+fn a_named_opening_at_the_readers_company_is_their_companys_hiring() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hola Marta, vi la oferta de Data Engineer en Cabify y me encantaría saber más.",
+            "Hallo Tim, ich habe mich gestern auf die Stelle als Backend-Entwickler bei Otto beworben.",
+            "Hi Jo, I'm interested in the {role} opportunity at {company}.",
+        ],
+    );
+}
+
+#[test]
+fn a_pitch_or_a_job_wanted_is_the_senders_own_even_in_merged_fields() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi {first_name}, we help {job_title}s at {company_type} companies cut {pain_point}.",
+            "Hey {first_name}! I'm actively looking for {your_role} roles. Would love to connect.",
+        ],
+    );
+}
+
+#[test]
+fn what_is_seen_of_the_reader_must_be_theirs_and_not_their_headline() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi Sarah, I came across your profile at Acme Corp and would love to connect.",
+            "Hi {name}, I came across your profile while looking at founders in {industry}. Let's connect!",
+            "Oi {nome}, acompanho profissionais da sua área há anos. Vamos nos conectar?",
+            "Hi {first_name}, I noticed your company is growing and thought it would be great to connect.",
+        ],
+    );
+    all_are(
+        Verdict::Personal,
+        &[
+            "I saw your work on query planning in DuckDB and would love to connect.",
+            "Noticed your team is moving its billing onto Kafka.",
+        ],
+    );
+}
+
+#[test]
+fn letters_in_capitals_and_capitalised_nouns_are_read_for_what_they_are() {
+    // "AI" is no Italian "ai"; a German noun's capital is no name.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hey {name}, I specialise in AI for {field} businesses — would be great to connect."],
+    );
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hallo! Ich bin auf Ihr Profil aufmerksam geworden. Vielleicht gibt es ja spannende Anknüpfungspunkte für eine Zusammenarbeit?",
+            "Salut [Prénom], intéressé par ton parcours dans la tech/startup !",
+        ],
+    );
+}
+
+#[test]
+fn a_slot_the_sender_claims_or_a_topic_slot_is_read_for_whose_it_is() {
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi {first_name}, I'm currently working on {my_project} and would value connecting."],
+    );
+    all_are(
+        Verdict::Personal,
+        &["Hi {first_name}, I just read about {company}'s work on {story_topic}."],
+    );
+}
