@@ -1,15 +1,16 @@
 //! The development set: real invitation notes quoted in public sources (`devset/notes.jsonl`,
 //! each with its source; `devset/SOURCES.md` lists them), labelled by the guideline in the
-//! README. It was gathered six times (`batch` 1 to 6), each time from sources disjoint from the
-//! earlier ones, and split in three parts:
+//! README. It was gathered eight times (`batch` 1 to 8), each time from sources disjoint from
+//! the earlier ones, and split in three parts:
 //!
-//! - **fresh**: all of batch 6, gathered last and measured blind: its figures are the honest
+//! - **fresh**: all of batch 8, gathered last and measured blind: its figures are the honest
 //!   ones, and no one looks at its notes one by one;
 //! - **held-out**: half of batch 2's sources (a fixed hash, so that notes quoted together fall
 //!   on one side) and all of batch 3: never looked at note by note, but its figures were seen
 //!   while the word lists changed;
 //! - **tuning**: everything else, which the word lists and frames were adjusted against
-//!   (batch 5 was the fresh part until batch 6 came; it has been read note by note since).
+//!   (batches 5 and 6 were each the fresh part until a later batch came; they, and batch 7,
+//!   have been read note by note since).
 //!
 //! `cargo test --test devset -- --nocapture` prints each part's figures and confusion table;
 //! with `UNCANNED_DEVSET_MISSES=1` it also lists the tuning part's misjudged notes (never the
@@ -45,7 +46,7 @@ fn part(note: &Note) -> Part {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
     match note.batch {
-        6 => Part::Fresh,
+        8 => Part::Fresh,
         3 => Part::HeldOut,
         2 if h.is_multiple_of(2) => Part::HeldOut,
         _ => Part::Tuning,
@@ -155,7 +156,7 @@ fn development_set_figures() {
     held.print("held-out part");
     fresh.print("fresh part");
     assert!(
-        fresh.notes >= 100 && held.notes >= 100 && tune.notes >= 560,
+        fresh.notes >= 90 && held.notes >= 100 && tune.notes >= 720,
         "the split lost notes"
     );
     // Floors a change must not fall below, a little under what was measured; the figures
