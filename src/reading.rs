@@ -169,7 +169,20 @@ impl<'a> Reading<'a> {
                     lexicon.is_possessive(t)
                         || lexicon.is_addressee(t)
                         || (t.cap && written.ends_with(['s', 'S']) && written.contains(['\'', '’']))
-                })?;
+                });
+            // "saw the ledger rewrite at Recur": a thing of theirs seen, when a name says whose.
+            let (pointer, by_name) = match pointer {
+                Some(p) => (p, false),
+                None if toks.get(seen + 1).is_some_and(|t| {
+                    t.sentence == toks[seen].sentence
+                        && self.class(t) == Some(WordClass::Filler)
+                        && !lexicon.is_sender(t)
+                }) =>
+                {
+                    (seen + 1, true)
+                }
+                None => return None,
+            };
             // "your expertise in {topics}", "your profile at Acme Corp": after a word said of
             // anyone, only a topic ("your work on Flink") names something seen.
             let class_at = |j: usize| toks.get(j).and_then(|t| self.class(t));
@@ -188,7 +201,7 @@ impl<'a> Reading<'a> {
                     let class = self.class(t);
                     let named = match t.kind {
                         TokenKind::Number => true,
-                        TokenKind::Placeholder => self.own[j] == Own::Named,
+                        TokenKind::Placeholder => self.own[j] == Own::Named && !by_name,
                         // A name, but not a field however written: "Digital Marketing", "IT".
                         TokenKind::Word if t.cap => {
                             matches!(class, None | Some(WordClass::Plain))
@@ -198,7 +211,7 @@ impl<'a> Reading<'a> {
                         }
                         TokenKind::Word => {
                             unlisted += usize::from(class.is_none());
-                            unlisted == 2
+                            unlisted == 2 && !by_name
                         }
                     };
                     // A sign-off is not what was seen.
@@ -588,8 +601,24 @@ impl<'a> Reading<'a> {
         let sentence = toks[i].sentence;
         let before =
             |back: usize| (i >= back && toks[i - back].sentence == sentence).then(|| i - back);
+        // "my sales network": a field that says which of the sender's contacts is the
+        // request's, not what the sender does.
+        let next_is_stock_crowd = toks.get(i + 1).is_some_and(|t| {
+            t.sentence == sentence && lexicon.is_crowd(t) && self.class(t) == Some(WordClass::Stock)
+        });
+        if next_is_stock_crowd {
+            return true;
+        }
         if self.sender_near(i) {
             return false;
+        }
+        // "a área da tecnologia", "the field of AI": a field after a scene is the scene's.
+        let scene_before = (1..=3)
+            .map_while(before)
+            .find(|&j| self.class(&toks[j]) != Some(WordClass::Filler))
+            .is_some_and(|j| lexicon.is_crowd(&toks[j]));
+        if scene_before {
+            return true;
         }
         // "your work in marketing", but not "your advice on fintech": only stock words may
         // stand between "your" and the field.
