@@ -49,6 +49,8 @@ pub struct Reading<'a> {
     /// Per token: its word class once asked. The rules ask it of each word and of the words
     /// before it, and an unlisted word's (rebuilt from its stem) is a reading's costliest lookup.
     classes: Vec<OnceCell<Option<WordClass>>>,
+    /// Per token: whether a topic follows it ("on", "about"), once asked.
+    topics: OnceCell<Vec<bool>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -130,6 +132,7 @@ impl<'a> Reading<'a> {
             closing: None,
             own: Vec::new(),
             classes,
+            topics: OnceCell::new(),
         };
         let reasons = ReasonIndex::new(&reading, &canned_hits);
         reading.stock = canned_hits
@@ -223,9 +226,19 @@ impl<'a> Reading<'a> {
 
     /// Whether token `i` says that a topic follows: "on", "about", "sur".
     fn is_topic(&self, i: usize) -> bool {
-        self.helpers
-            .iter()
-            .any(|h| h.section == self.phrases.topic && h.start == i)
+        // Marked once per note, so that a paste of thousands of "on"s stays linear.
+        let marks = self.topics.get_or_init(|| {
+            let mut marks = vec![false; self.note.tokens.len()];
+            for h in self
+                .helpers
+                .iter()
+                .filter(|h| h.section == self.phrases.topic)
+            {
+                marks[h.start] = true;
+            }
+            marks
+        });
+        marks[i]
     }
 
     /// "Great seeing your [talk] at [event]": a slot for a specific stands for the context it

@@ -178,6 +178,7 @@ cases! {
     phrase_without_stops => "phrase without stops",
     context_cue_repeated => "context cue repeated",
     slot_cue_repeated => "slot cue repeated",
+    seen_repeated => "seen repeated",
     canned_then_cue => "canned then cue",
     generic_then_cue => "generic then cue",
     emoji => "emoji",

@@ -31,6 +31,7 @@ pub const CASES: &[(&str, &str)] = &[
     ),
     ("context cue repeated", "We met at RustConf. "),
     ("slot cue repeated", "Great seeing your [talk] at [event]. "),
+    ("seen repeated", "I noticed your work on Flink at Acme, thanks for the update. "),
     (
         "canned then cue",
         "I'd like to add you to my professional network on LinkedIn. We met at RustConf. ",
