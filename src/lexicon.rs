@@ -394,9 +394,15 @@ impl Lexicon {
     /// The class of a folded word by its id, or by the listed prefix it starts with.
     fn class_of(&self, id: u32, word: &str) -> Option<WordClass> {
         self.class_by_id(id).or_else(|| {
+            // Most words share no first letter with a listed prefix: that test is inlined, the
+            // comparison of the rest is a call.
+            let first = word.as_bytes().first();
             self.prefixes
                 .iter()
-                .find(|(p, _)| word.starts_with(p.as_str()))
+                .find(|(p, _)| {
+                    p.as_bytes().first().is_none_or(|b| Some(b) == first)
+                        && word.starts_with(p.as_str())
+                })
                 .map(|(_, class)| *class)
         })
     }

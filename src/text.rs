@@ -436,7 +436,7 @@ impl<'a> Scanner<'a> {
 
         self.scratch.clear();
         // An ASCII word folds to its lower case, a straight apostrophe staying as it is.
-        if raw.is_ascii() && !raw.contains('`') {
+        if raw.is_ascii() && !raw.bytes().any(|b| b == b'`') {
             self.scratch.push_str(raw);
             self.scratch.make_ascii_lowercase();
         } else {
@@ -454,7 +454,7 @@ impl<'a> Scanner<'a> {
             }
             return;
         }
-        let norm = if self.scratch.contains('\'') {
+        let norm = if self.scratch.bytes().any(|b| b == b'\'') {
             self.scratch.chars().filter(|&c| c != '\'').collect()
         } else {
             self.scratch.clone()
@@ -559,7 +559,7 @@ impl<'a> Scanner<'a> {
 /// Words that are themselves template slots.
 fn is_slot_word(norm: &str) -> bool {
     // Every word-made slot is hyphenated; the test spares the comparisons for other words.
-    (norm.contains('-')
+    (norm.bytes().any(|b| b == b'-')
         && matches!(
             norm,
             "so-and-so" | "so-and-sos" | "such-and-such" | "name-of-city" | "name-of-company"
