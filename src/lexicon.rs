@@ -293,8 +293,14 @@ impl Lexicon {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty());
         let senders = |w: &str| self.word_flag(words, w, SENDER);
+        // "{event_name}", "{{mutual_connection_name}}": the name of an event or a person is
+        // read as one, though "name" ends it; a path's last property is what it names.
+        let property = written.rsplit('.').next().unwrap_or(written);
+        let names_a_kind = self
+            .slot_kind(words, &program_words(property), property)
+            .is_some();
         if merged
-            && (path.next_back().is_some_and(is_generic)
+            && ((path.next_back().is_some_and(is_generic) && !names_a_kind)
                 || (self.slot_kind(words, slot, written).is_none()
                     && !program_words(written).split_whitespace().any(senders)))
         {

@@ -795,3 +795,20 @@ fn a_slot_the_sender_claims_or_a_topic_slot_is_read_for_whose_it_is() {
         &["Hi {first_name}, I just read about {company}'s work on {story_topic}."],
     );
 }
+
+#[test]
+fn a_merged_field_named_for_an_event_or_a_person_stands_for_one() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi {first_name}, great meeting you at {event_name} yesterday!",
+            "Hi {{first_name}}, {{mutual_connection_name}} suggested I reach out.",
+            "Olá João, participamos juntos do hackathon da Nubank em maio.",
+            "Hi Jo, I'm the new PM on the checkout team at Shopify — we'll be working together on the Q3 launch.",
+        ],
+    );
+    all_are(
+        Verdict::Canned,
+        &["Hi {selectedLead.person.first_name}, great to connect with you at {{lead.company_name}}!"],
+    );
+}
