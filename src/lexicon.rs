@@ -296,9 +296,9 @@ impl Lexicon {
         // "{event_name}", "{{mutual_connection_name}}": the name of an event or a person is
         // read as one, though "name" ends it; a path's last property is what it names.
         let property = written.rsplit('.').next().unwrap_or(written);
-        let names_a_kind = self
-            .slot_kind(words, &program_words(property), property)
-            .is_some();
+        let names_a_kind = program_words(property)
+            .split_whitespace()
+            .any(|w| !is_generic(w) && self.slot_kind(words, w, w).is_some());
         if merged
             && ((path.next_back().is_some_and(is_generic) && !names_a_kind)
                 || (self.slot_kind(words, slot, written).is_none()

@@ -96,10 +96,13 @@ impl<'a> Reading<'a> {
         let mut cues: Vec<Cue> = Vec::new();
         let mut helpers = Vec::new();
         for hit in context_hits {
-            let generic_object = matches!(
-                phrases.kinds[hit.section],
-                Some(ContextKind::Met | ContextKind::SharedInterest)
-            ) && given_nothing(&note, phrases, &hit);
+            let generic_object = match phrases.kinds[hit.section] {
+                Some(ContextKind::Met | ContextKind::SharedInterest) => {
+                    given_nothing(&note, phrases, &hit, false)
+                }
+                Some(ContextKind::TheirWork) => given_nothing(&note, phrases, &hit, true),
+                _ => false,
+            };
             if inside_stock(&hit) || generic_object {
                 continue;
             }
@@ -800,7 +803,9 @@ impl<'a> Reading<'a> {
 /// "saw you at {{company_name}}", "we're both passionate about {industry}", "coincidimos en
 /// el sector", "about the fintech space": a frame left open for its object ("at", "about",
 /// "en") and given a mail-merge field or a whole scene says nothing.
-fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit) -> bool {
+/// For the reader's work (`praise_fits_anyone`), a topic said of anyone names nothing either:
+/// "your posts about leadership", "your work on {company}'s growth".
+fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, praise_fits_anyone: bool) -> bool {
     let toks = &note.tokens;
     let class_of = |t: &Token| {
         phrases
@@ -819,6 +824,8 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit) -> bool {
     object.is_some_and(|at| {
         let t = &toks[at];
         match t.kind {
+            // "applied for the [Role] position": the reader's opening is named by its slot.
+            TokenKind::Placeholder if praise_fits_anyone => false,
             TokenKind::Placeholder => {
                 phrases
                     .lexicon
@@ -826,7 +833,19 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit) -> bool {
             }
             // "the fintech space": a field before a scene is the scene's; "the Mobile World
             // Congress" is a name.
-            _ => scene(t) || (!t.cap && toks.get(at + 1).is_some_and(scene)),
+            _ if scene(t) || (!t.cap && toks.get(at + 1).is_some_and(scene)) => true,
+            _ => {
+                praise_fits_anyone
+                    && (at..toks.len().min(at + 2))
+                        .take_while(|&j| toks[j].sentence == t.sentence)
+                        .all(|j| {
+                            toks[j].kind == TokenKind::Word
+                                && matches!(
+                                    class_of(&toks[j]),
+                                    Some(WordClass::Filler | WordClass::Stock)
+                                )
+                        })
+            }
         }
     })
 }

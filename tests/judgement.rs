@@ -812,3 +812,22 @@ fn a_merged_field_named_for_an_event_or_a_person_stands_for_one() {
         &["Hi {selectedLead.person.first_name}, great to connect with you at {{lead.company_name}}!"],
     );
 }
+
+#[test]
+fn praise_for_the_readers_posts_in_general_names_nothing() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi {name}, I came across your posts and really enjoy your content. Let's connect!",
+            "Hi {name}, your posts about leadership are always insightful. Let's connect!",
+            "Hi {clean_contact}, hope you're well. Would be great to connect.",
+        ],
+    );
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi {name}, your posts about Postgres vacuum tuning saved my weekend.",
+            "Hi [Name], I applied for the [Role] position and wanted to connect directly.",
+        ],
+    );
+}
