@@ -129,6 +129,6 @@ fn phrases(out: &Path) {
         snapshot::array_source("WORD_FLAGS", "u8", narrow(&flags)),
     ];
     fs::write(out.join("phrases.bin"), &w.bytes).expect("OUT_DIR is writable");
-    fs::write(out.join("phrases.txt"), w.strings.join("\n")).expect("OUT_DIR is writable");
+    fs::write(out.join("phrases.txt"), w.front_coded()).expect("OUT_DIR is writable");
     fs::write(out.join("tables.rs"), tables.concat()).expect("OUT_DIR is writable");
 }

@@ -50,7 +50,7 @@ pub fn phrases() -> &'static Phrases {
 /// The tables `build.rs` parsed from the lists, as numbers and the strings they index.
 const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.bin"));
 
-/// The snapshot's strings, one a line, the vocabulary first.
+/// The snapshot's strings, one a line, the vocabulary first, front-coded.
 const SNAPSHOT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/phrases.txt"));
 
 /// The tables looked up by word, as `build.rs` wrote them: `WORD_CLASSES` and `WORD_FLAGS`
@@ -92,7 +92,7 @@ impl Phrases {
     /// Reads the tables `build.rs` parsed: the same as [`Phrases::load`] gives, for a fraction
     /// of the work at start-up.
     pub fn frozen() -> Result<Self, (&'static str, DataError)> {
-        let mut r = Reader::new(SNAPSHOT, Strings::new(SNAPSHOT_STRINGS));
+        let mut r = Reader::new(SNAPSHOT, Strings::front_coded(SNAPSHOT_STRINGS));
         let words = Words::decode(&mut r);
         let canned = PatternSet::decode(&mut r);
         let context = PatternSet::decode(&mut r);
