@@ -747,9 +747,10 @@ impl<'a> Reading<'a> {
         let mut unlisted = 0;
         // In a note that capitalises its common words ("auf Ihr Profil … eine Zusammenarbeit"),
         // a capital says nothing of a name.
-        let capitals_name = OnceCell::new();
+        // A brand's inner capital ("LinkedIn") is how it is always written, so it does not count.
+        let memo = OnceCell::new();
         let capitals_name = || {
-            *capitals_name.get_or_init(|| {
+            *memo.get_or_init(|| {
                 let toks = &self.note.tokens;
                 toks.iter()
                     .enumerate()
@@ -757,7 +758,11 @@ impl<'a> Reading<'a> {
                         t.cap
                             && self.note.sentences[t.sentence].tokens.start != *i
                             && matches!(self.class(t), Some(WordClass::Stock | WordClass::Plain))
-                            && t.norm != "linkedin"
+                            && !self
+                                .source(*i..*i + 1)
+                                .chars()
+                                .skip(1)
+                                .any(char::is_uppercase)
                     })
                     .nth(1)
                     .is_none()
@@ -803,8 +808,8 @@ impl<'a> Reading<'a> {
 /// "saw you at {{company_name}}", "we're both passionate about {industry}", "coincidimos en
 /// el sector", "about the fintech space": a frame left open for its object ("at", "about",
 /// "en") and given a mail-merge field or a whole scene says nothing.
-/// For the reader's work (`praise_fits_anyone`), a topic said of anyone names nothing either:
-/// "your posts about leadership", "your work on {company}'s growth".
+/// For the reader's work (`praise_fits_anyone`), a topic said of anyone names nothing either
+/// ("your posts about leadership"), while a slot there names their opening or their piece.
 fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, praise_fits_anyone: bool) -> bool {
     let toks = &note.tokens;
     let class_of = |t: &Token| {
