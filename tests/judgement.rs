@@ -53,6 +53,8 @@ fn a_content_free_request_in_new_words_is_canned() {
         Verdict::Canned,
         &[
             "Join my network on LinkedIn.",
+            "Hi Sam, I believe we can help each other grow. Let's connect!",
+            "Let's connect so we help each other grow our networks.",
             "I came across your profile and thought we might benefit from being connected.",
             "Hi Dave, hope you're well. Would be great to connect.",
             "Always happy to grow my network with professionals like you.",
