@@ -54,6 +54,7 @@ wasm: $(PKG)/uncanned_bg.wasm
 # gzipped smaller; --converge repeats the passes while they still shrink the module.
 $(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) Makefile | deps
 	cargo build --lib --no-default-features --target $(WASM_TARGET) --profile wasm
+	rm -rf $(PKG)/snippets
 	$(WASM_BINDGEN) --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
 	$(WASM_OPT) -Oz --converge --low-memory-unused --strip-target-features --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
 	@echo "wasm: $$(stat -c %s $@) bytes, $$(gzip -9c $@ | wc -c) gzipped"
@@ -88,7 +89,7 @@ test-rust:
 test-unit:
 	node --test tests/unit/
 
-test-wasm: wasm
+test-wasm: wasm cli
 	node --test tests/wasm/
 
 test-package: dist

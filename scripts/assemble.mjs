@@ -19,7 +19,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = join(ROOT, 'extension');
 const PKG = join(ROOT, 'build', 'pkg');
 const DIST = join(ROOT, 'dist');
-const ENGINE_FILES = ['uncanned.js', 'uncanned_bg.wasm'];
+// The glue imports its JavaScript snippets (src/wasm/objects.js) from snippets/.
+const ENGINE_FILES = ['uncanned.js', 'uncanned_bg.wasm', 'snippets'];
 const FIXTURE_ORIGIN = 'http://127.0.0.1/*';
 const HOOKS = join(ROOT, 'tests', 'browser', 'hooks');
 const TEST_BACKGROUND = 'test/background.js';
@@ -92,7 +93,7 @@ function build(name, manifest) {
   mkdirSync(out, { recursive: true });
   cpSync(SOURCE, out, { recursive: true, filter: shipped });
   mkdirSync(join(out, 'engine'), { recursive: true });
-  for (const file of ENGINE_FILES) cpSync(join(PKG, file), join(out, 'engine', file));
+  for (const file of ENGINE_FILES) cpSync(join(PKG, file), join(out, 'engine', file), { recursive: true });
   writeFileSync(join(out, 'content', 'coach', 'strings.js'), coachStringsScript(ROOT));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return out;

@@ -14,6 +14,7 @@ const copies = [
   ['www', '.'],
   ['build/pkg/uncanned.js', 'engine/uncanned.js'],
   ['build/pkg/uncanned_bg.wasm', 'engine/uncanned_bg.wasm'],
+  ['build/pkg/snippets', 'engine/snippets'],
   ['extension/content/coach.css', 'coach/coach.css'],
   ['extension/_locales', '_locales'],
   ['extension/icons', 'icons'],

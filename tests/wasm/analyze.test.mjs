@@ -1,10 +1,12 @@
 // The wasm build as the extension calls it: plain objects in and out, UTF-16 spans, errors that
-// throw instead of killing the module. Needs `make wasm` first (build/pkg/).
+// throw instead of killing the module. Needs `make wasm` and `make cli` first (build/pkg/, and
+// the CLI whose JSON the objects must equal).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 
-import { initSync, analyze } from '../../build/pkg/uncanned.js';
+import { initSync, analyze, suggest } from '../../build/pkg/uncanned.js';
 
 initSync({ module: readFileSync(new URL('../../build/pkg/uncanned_bg.wasm', import.meta.url)) });
 
@@ -179,4 +181,49 @@ test('a 100 KB paste returns promptly with sane spans', () => {
   assert.ok(report.omitted.some((o) => o.rule === 'misspelling' && o.count > 300), JSON.stringify(report.omitted));
   // Generous: the point is that nothing is quadratic; a keystroke-time call is far below this.
   assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+});
+
+// The objects are built in JavaScript from what the engine writes (src/wasm/objects.js), so their
+// shape is checked against the CLI's JSON, which serde writes from the report's own types: the
+// same fields in the same order, the same values, for every note of the development set and a
+// few that reach the rarer parts (omitted findings, text beyond ASCII, slots).
+test('the objects are the CLI’s JSON, field for field, on every note of the development set', () => {
+  const binary = new URL('../../target/release/uncanned', import.meta.url);
+  assert.ok(existsSync(binary), 'target/release/uncanned is missing: run `make cli`');
+  const devset = readFileSync(new URL('../devset/notes.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
+  const inputs = devset.flatMap((n) => [
+    { text: n.text },
+    { text: n.text, recipient: n.recipient, sender_name: 'Ana Lima', limit: 200 },
+  ]);
+  for (const text of [
+    'I recieve your [Name] notes. '.repeat(40),
+    '🎉 Glückwunsch zur neuen Rolle bei 株式会社サンプル! Ich würde mich gerne vernetzen, {{first_name}}.',
+    "Hi Marco, I'd like to add you to my professional netwrok on LinkedIn.",
+  ]) {
+    inputs.push({ text }, { text, recipient: { first_name: 'Marco', full_name: 'Marco Ricci' } });
+  }
+  const lines = inputs.map((i) => JSON.stringify(i)).join('\n');
+  const cli = (command) => {
+    const run = spawnSync(binary.pathname, [command, '--jsonl'], { input: lines, encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(run.stderr, '', command);
+    const out = run.stdout.trimEnd().split('\n');
+    assert.equal(out.length, inputs.length, command);
+    return out;
+  };
+  const reports = cli('check');
+  inputs.forEach(({ text, ...context }, i) => {
+    assert.equal(JSON.stringify(analyze(text, context)), reports[i], JSON.stringify(inputs[i]));
+  });
+  // Which wording of a rewrite a note gets comes from a hash of the note taken as a `usize`, 32
+  // bits in the wasm and 64 in the CLI, so only the rest is compared: the intents, their order,
+  // the languages, and every field's name and order.
+  const outline = (result) =>
+    JSON.stringify(result, (key, value) => (key === 'text' || key === 'slots' ? typeof value : value));
+  const rewrites = cli('suggest');
+  inputs.forEach(({ text, ...context }, i) => {
+    assert.equal(outline(suggest(text, context)), outline(JSON.parse(rewrites[i])), JSON.stringify(inputs[i]));
+  });
 });
