@@ -78,6 +78,16 @@ enum Section {
 /// The words of a program's names, lower-cased (ASCII only: full case mapping would bring
 /// Unicode's tables into the wasm) and apart: "${jobTitleToUse}" is "job title to
 /// use", "{company_name}" is "company name".
+/// "potencialmente", "genuinely", "previously": how or how much, never what, so it names
+/// nothing. Only endings no noun or name of these languages shares ("Italy", "supply",
+/// "Kelly" keep theirs).
+fn is_adverb_of_manner(word: &str) -> bool {
+    const ENDINGS: [&str; 9] = [
+        "mente", "ally", "ously", "ently", "antly", "ively", "ately", "fully", "ingly",
+    ];
+    word.len() >= 7 && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 fn program_words(written: &str) -> String {
     let mut words = String::with_capacity(written.len() + 8);
     let mut after_lower = false;
@@ -318,7 +328,12 @@ impl Lexicon {
     /// What a slot stands for, by the first of its words that says; nothing the reader has
     /// when the sender claims it: "{my_project}", "[our event]".
     pub fn slot_kind(&self, words: &Words, slot: &str, written: &str) -> Option<SlotKind> {
-        let senders = |w: &str| self.word_flag(words, w, SENDER);
+        // A template's "[Votre Poste]", "[tu especialización]" speaks to whoever fills it in:
+        // the sender. A program's braces may hold any text, "{detail or 'il suo profilo'}".
+        let template = !written.starts_with(['{', '$', '%']);
+        let senders = |w: &str| {
+            self.word_flag(words, w, SENDER) || (template && self.word_flag(words, w, POSSESSIVE))
+        };
         if program_words(written).split_whitespace().any(senders) {
             return None;
         }
@@ -346,6 +361,9 @@ impl Lexicon {
         }
         if let Some(class) = self.class_by_stem(words, &t.norm) {
             return Some(class);
+        }
+        if is_adverb_of_manner(&t.norm) {
+            return Some(WordClass::Filler);
         }
         // French and Italian elide a short word into the next: "d'ajouter", "l'occasion",
         // "un'azienda", "dell'anno".

@@ -613,7 +613,10 @@ fn placeholder_end(s: &str) -> Option<usize> {
         }
         b'[' => {
             let close = s[1..].find(']')?;
-            inner_ok(&s[1..1 + close], true).then_some(close + 2)
+            let inner = &s[1..1 + close];
+            // "[#] routes": a number to fill in.
+            let number = matches!(inner, "#" | "##" | "###");
+            (number || inner_ok(inner, true)).then_some(close + 2)
         }
         b'<' => {
             let close = s[1..].find('>')?;
@@ -627,7 +630,20 @@ fn placeholder_end(s: &str) -> Option<usize> {
         }
         b'_' => {
             let run = b.iter().take_while(|&&c| c == b'_').count();
-            (run >= 3).then_some(run)
+            if run >= 3 {
+                return Some(run);
+            }
+            // "_FN_", "__NAME__": a field some tools mark with underscores, in capitals.
+            let body = b[run..]
+                .iter()
+                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'_')
+                .count();
+            let inner = &s[run..run + body];
+            let name = inner.trim_end_matches('_');
+            let closed = inner.len() - name.len() == run;
+            let ends_word = !s[run + body..].starts_with(|c: char| c.is_alphanumeric());
+            (closed && name.len() >= 2 && name.bytes().any(|c| c.is_ascii_uppercase()) && ends_word)
+                .then_some(run + body)
         }
         // "Hola #nombre, felicitaciones por #logro": a slot some tools mark with a hash, in
         // lower case, where a hashtag would usually be capitalised.
@@ -648,6 +664,15 @@ fn placeholder_end(s: &str) -> Option<usize> {
 fn placeholder_word(slot: &str) -> String {
     let inner =
         slot.trim_matches(|c: char| matches!(c, '{' | '}' | '[' | ']' | '<' | '>' | '%' | '#'));
+    if inner.is_empty() {
+        // "[#]": what is left is the number it stands for.
+        return "number".into();
+    }
+    // "_FN_" is "fn", while a bare "___" keeps its underscores.
+    let inner = match inner.trim_matches('_') {
+        "" => inner,
+        named => named,
+    };
     fold(inner.trim())
 }
 
@@ -714,6 +739,24 @@ mod tests {
         assert_eq!(kinds[5], ("so-and-so", TokenKind::Placeholder));
         assert_eq!(kinds[6].1, TokenKind::Placeholder);
         assert_eq!(kinds[7].1, TokenKind::Placeholder);
+    }
+
+    #[test]
+    fn a_number_to_fill_and_underscored_capitals_are_slots() {
+        let slots = |text: &str| -> Vec<String> {
+            Note::new(text)
+                .tokens
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Placeholder)
+                .map(|t| t.norm)
+                .collect()
+        };
+        assert_eq!(
+            slots("Hi _FN_, [#] routes in __CITY__"),
+            ["fn", "number", "city"]
+        );
+        // Words joined by underscores, a lone capital, an unclosed mark: prose.
+        assert!(slots("my_var _A_ _FN and [1] __init__ _Fn_").is_empty());
     }
 
     #[test]
