@@ -456,7 +456,18 @@ impl<'a> Reading<'a> {
         let p = self.phrases;
         let sentences = &self.note.sentences;
         let last = sentences.last()?;
-        if sentences.len() < 2 || last.tokens.len() > 6 {
+        // "Marcus Rodrigues https://github.com/…", "Jo jo@acme.io": a link or an address after
+        // the name belongs to the signature, so the name is judged without it.
+        let text = self.note.text;
+        let signed_end = last.tokens.start
+            + self.note.tokens[last.tokens.clone()]
+                .iter()
+                .take_while(|t| {
+                    let after = &text[t.end..];
+                    !(after.starts_with("://") || after.starts_with('@') || t.norm == "www")
+                })
+                .count();
+        if sentences.len() < 2 || signed_end - last.tokens.start > 6 {
             return None;
         }
         let names_only = |toks: &[crate::text::Token]| {
@@ -481,7 +492,7 @@ impl<'a> Reading<'a> {
             && lead
                 .chars()
                 .all(|c| matches!(c, '-' | '–' | '—' | '~' | ' '));
-        let last_toks = &self.note.tokens[last.tokens.clone()];
+        let last_toks = &self.note.tokens[last.tokens.start..signed_end];
         if dashed && (last.tokens.len() <= 3 || names_only(last_toks)) {
             return Some(last.tokens.clone());
         }

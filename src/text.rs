@@ -520,7 +520,8 @@ impl<'a> Scanner<'a> {
             .is_some_and(char::is_lowercase)
     }
 
-    /// A period after an initial, a title, or between digits does not end the sentence.
+    /// A period after an initial, a title, between digits or before a letter does not end the
+    /// sentence.
     fn period_continues(&self, c: char) -> bool {
         if c != '.' {
             return false;
@@ -531,11 +532,10 @@ impl<'a> Scanner<'a> {
         if last.end != self.pos || last.sentence != self.sentences.len() {
             return false;
         }
-        let next_is_digit = self.text[self.pos + 1..]
-            .chars()
-            .next()
-            .is_some_and(|n| n.is_ascii_digit());
-        (last.kind == TokenKind::Number && next_is_digit)
+        let next = self.text[self.pos + 1..].chars().next();
+        (last.kind == TokenKind::Number && next.is_some_and(|n| n.is_ascii_digit()))
+            // "github.com", "Node.js": an address or a name, not two sentences.
+            || next.is_some_and(char::is_lowercase)
             || is_abbreviation(&last.norm)
             || (last.cap && last.norm.chars().count() == 1)
     }
@@ -783,6 +783,11 @@ mod tests {
                 "Patricia\n",
                 "Regards, K. Osei"
             ]
+        );
+        // An address or a name with a dot in it is one sentence.
+        assert_eq!(
+            sentence_texts("I use Node.js. Ana https://github.com/ana"),
+            ["I use Node.js.", "Ana https://github.com/ana"]
         );
     }
 
