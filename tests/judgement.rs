@@ -833,3 +833,77 @@ fn praise_for_the_readers_posts_in_general_names_nothing() {
         ],
     );
 }
+
+#[test]
+fn the_senders_name_or_signature_says_nothing_of_their_own() {
+    // The invitation shows who sent it: the name said again, or signed with a link, is
+    // wrapping around a request that fits anyone.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hello, my name is Priya Nair. I'd like to expand my professional network.",
+            "Olá, me chamo Bruno, tudo bem? Gostaria de adicionar você à minha rede.",
+            "Hola, me llamo Lucía. Me gustaría conectar contigo.",
+            "Bonjour, je m'appelle Hugo. J'aimerais rejoindre votre réseau.",
+            "Hi, I'd like to add you to my network.\n\nBest regards,\n\nOmar Haddad https://omar.dev",
+            "Gostaria de te adicionar na minha rede de contatos.\n\nAtenciosamente,\n\nLia Souza lia@souza.com.br",
+        ],
+    );
+    // A name followed by what the sender does is a self-introduction.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hello, my name is Priya Nair and I lead data engineering at a logistics startup."],
+    );
+}
+
+#[test]
+fn slots_are_read_by_their_marks_and_by_who_fills_them() {
+    // "[#]" stands for a number the sender will give: their own claim, not a request for
+    // anyone; "_FN_" is a first name however a tool marks it.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi [Name], we have helped [#] companies like yours. Let's connect."],
+    );
+    all_are(
+        Verdict::Canned,
+        &["Hey _FN_, would love to connect and learn more about your work!"],
+    );
+    // "[Your Title]", "[Votre Poste]", "[tu cargo]": the template's user fills them in, so
+    // they are the sender's, not the reader's post or project.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Bonjour [Prénom], je suis [Votre Nom], [Votre Poste] chez [Votre Entreprise].",
+            "Hola [Nombre], soy [tu nombre], [tu cargo] en [tu empresa]. ¡Conectemos!",
+        ],
+    );
+}
+
+#[test]
+fn whom_the_sender_serves_and_the_readers_vacancy_are_read() {
+    // "I work with …" is the sender's service: a pitch, needs context.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi {first_name}, I work with {industry} leaders. Happy to connect.",
+            "Hi {first_name}, I work with finance teams at {industry} companies. Happy to connect.",
+        ],
+    );
+    // The reader's own vacancy is their company's hiring.
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hola Marta, vi su vacante para analista de datos y me gustaría conectar.",
+            "Olá Pedro, vi suas vagas de design e adoraria conectar.",
+        ],
+    );
+    // Adverbs say how, never what: a request made of them stays content-free.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi Tom, I would wholeheartedly, enthusiastically and respectfully love to connect.",
+            "Olá, gostaria respeitosamente e humildemente de me conectar com você, cordialmente.",
+            "Hola, me gustaría sinceramente y humildemente conectar contigo, respetuosamente.",
+        ],
+    );
+}
