@@ -15,10 +15,10 @@ use wasm_bindgen::prelude::*;
 use crate::text::utf16_len;
 use crate::{Context, Recipient, Report, Span};
 
-// Talc rather than the standard dlmalloc: a smaller module, every user downloads it, at the
-// same speed.
+mod alloc;
+
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
 
 #[wasm_bindgen(module = "/src/wasm/objects.js")]
 extern "C" {

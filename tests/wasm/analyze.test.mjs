@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 
 import { initSync, analyze, suggest } from '../../build/pkg/uncanned.js';
 
-initSync({ module: readFileSync(new URL('../../build/pkg/uncanned_bg.wasm', import.meta.url)) });
+const engine = initSync({ module: readFileSync(new URL('../../build/pkg/uncanned_bg.wasm', import.meta.url)) });
 
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
 const PERSONAL =
@@ -181,6 +181,21 @@ test('a 100 KB paste returns promptly with sane spans', () => {
   assert.ok(report.omitted.some((o) => o.rule === 'misspelling' && o.count > 300), JSON.stringify(report.omitted));
   // Generous: the point is that nothing is quadratic; a keystroke-time call is far below this.
   assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+});
+
+// The allocator (src/wasm/alloc.rs) keeps freed blocks for the next request of their size: pastes
+// analysed again and again reuse the memory the first one took, as a tab open all day does.
+test('memory freed by one analysis is reused by the next', () => {
+  let text = '';
+  for (let i = 0; text.length < 50 * 1024; i++) text += `I recieve your [Name] notes, Marco ${i}. 🎉 株式会社!\n`;
+  const context = { recipient: { first_name: 'Marco', full_name: 'Marco Ricci' }, limit: 300 };
+  for (let i = 0; i < 3; i++) analyze(text, context);
+  const after = engine.memory.buffer.byteLength;
+  for (let i = 0; i < 30; i++) {
+    analyze(text, context);
+    suggest(text.slice(0, 2000 + i), context);
+  }
+  assert.equal(engine.memory.buffer.byteLength, after, 'thirty more analyses of the same paste grew the memory');
 });
 
 // The objects are built in JavaScript from what the engine writes (src/wasm/objects.js), so their
