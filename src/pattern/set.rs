@@ -52,8 +52,13 @@ impl PatternSet {
     /// Matches of one section do not overlap: after a match, the search goes on past its end.
     pub fn find(&self, toks: &[Token], base: usize) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
+        // The tables as slices: indexing a vector is a call in the wasm, built for size, and
+        // this loop indexes them for every candidate at every word; a slice's index is not.
+        let (patterns, sections, by_first): (&[Pattern], &[Section], &[Vec<usize>]) =
+            (&self.patterns, &self.sections, &self.by_first);
         // How far each section's matches already reach, so one phrase is reported once.
-        let mut reach = vec![0usize; self.sections.len()];
+        let mut reach_of = vec![0usize; sections.len()];
+        let reach: &mut [usize] = &mut reach_of;
         let present = Present::of(toks);
         let possible = |p: &Pattern| {
             p.required
@@ -66,21 +71,21 @@ impl PatternSet {
             .anywhere
             .iter()
             .copied()
-            .filter(|&idx| possible(&self.patterns[idx]))
+            .filter(|&idx| possible(&patterns[idx]))
             .collect();
         for pos in 0..toks.len() {
             let mut best: Option<Hit> = None;
             let tok = &toks[pos];
-            let indexed = self.by_first.get(tok.id as usize).into_iter().flatten();
+            let indexed = by_first.get(tok.id as usize).into_iter().flatten();
             let here = anywhere
                 .iter()
-                .filter(|&&idx| self.patterns[idx].may_start_at(tok));
+                .filter(|&&idx| patterns[idx].may_start_at(tok));
             for &idx in indexed.chain(here) {
-                let p = &self.patterns[idx];
+                let p = &patterns[idx];
                 if !possible(p) {
                     continue;
                 }
-                let typos = self.sections[p.section].typos;
+                let typos = sections[p.section].typos;
                 if let Some(len) = p.match_len(&toks[pos..], typos) {
                     let hit = Hit {
                         section: p.section,
