@@ -88,6 +88,23 @@ fn is_adverb_of_manner(word: &str) -> bool {
     word.len() >= 7 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// The word with "ae", "oe", "ue" written as the vowel they stand for, which is how an umlaut
+/// folds; `None` when it has none.
+fn without_umlaut_digraphs(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let digraph = |i: usize| matches!(b[i], b'a' | b'o' | b'u') && b.get(i + 1) == Some(&b'e');
+    if !word.is_ascii() || !(0..b.len()).any(digraph) {
+        return None;
+    }
+    let mut plain = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < b.len() {
+        plain.push(char::from(b[i]));
+        i += if digraph(i) { 2 } else { 1 };
+    }
+    Some(plain)
+}
+
 fn program_words(written: &str) -> String {
     let mut words = String::with_capacity(written.len() + 8);
     let mut after_lower = false;
@@ -364,6 +381,12 @@ impl Lexicon {
         }
         if is_adverb_of_manner(&t.norm) {
             return Some(WordClass::Filler);
+        }
+        // "fuer", "wuerde", "koennten": German typed without umlauts is the word with them.
+        if let Some(plain) = without_umlaut_digraphs(&t.norm) {
+            if let Some(class) = self.class_of(words.get(&plain).unwrap_or(UNKNOWN), &plain) {
+                return Some(class);
+            }
         }
         // French and Italian elide a short word into the next: "d'ajouter", "l'occasion",
         // "un'azienda", "dell'anno".

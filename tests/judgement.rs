@@ -907,3 +907,20 @@ fn whom_the_sender_serves_and_the_readers_vacancy_are_read() {
         ],
     );
 }
+
+#[test]
+fn words_any_sentence_is_made_of_say_nothing_in_any_language() {
+    // Time, frequency, quantity and place words, pronouns and conjunctions: a request built
+    // from them fits anyone. German typed without umlauts reads as it does with them.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hola Ana, desde hace algunos días veo tu perfil y nunca encuentro el momento. ¿Conectamos?",
+            "Olá Ana, há algum tempo vejo seu perfil e ainda não tinha enviado o convite. Vamos nos conectar?",
+            "Bonjour Ana, depuis quelques semaines je vois passer votre profil, alors je me lance : connectons-nous !",
+            "Ciao Anna, da qualche tempo vedo il tuo profilo e ancora non ti avevo scritto. Colleghiamoci!",
+            "Hoi Anna, ik zie je profiel al een tijdje voorbijkomen, dus bij deze: laten we connecten!",
+            "Hallo Jonas, ich wuerde mich freuen, wenn Sie meine Anfrage annehmen wuerden. Ueber eine Rueckmeldung freue ich mich, schoene Gruesse",
+        ],
+    );
+}
