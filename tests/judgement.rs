@@ -887,6 +887,7 @@ fn whom_the_sender_serves_and_the_readers_vacancy_are_read() {
         &[
             "Hi {first_name}, I work with {industry} leaders. Happy to connect.",
             "Hi {first_name}, I work with finance teams at {industry} companies. Happy to connect.",
+            "Hi Jo, we help dental clinics fill last-minute cancellations. Happy to connect!",
         ],
     );
     // The reader's own vacancy is their company's hiring.
