@@ -888,6 +888,8 @@ fn whom_the_sender_serves_and_the_readers_vacancy_are_read() {
             "Hi {first_name}, I work with {industry} leaders. Happy to connect.",
             "Hi {first_name}, I work with finance teams at {industry} companies. Happy to connect.",
             "Hi Jo, we help dental clinics fill last-minute cancellations. Happy to connect!",
+            // The sender's own initiative, offered to anyone: a pitch.
+            "Hi {firstName}, we're launching a private community for growth leaders. Would love to have you.",
         ],
     );
     // The reader's own vacancy is their company's hiring.
