@@ -927,3 +927,20 @@ fn words_any_sentence_is_made_of_say_nothing_in_any_language() {
         ],
     );
 }
+
+#[test]
+fn a_school_named_as_shared_and_a_job_wanted_in_merged_fields() {
+    // "X alum here" names the school the sender shares with the reader.
+    all_are(
+        Verdict::Personal,
+        &["Hi {first_name}, Bocconi rowing alum here. Would be great to connect!"],
+    );
+    // A job wanted and a role held, in merged fields, are the sender's own or the headline.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hello, I'm interested in {role_title} roles in {city}. Happy to connect!",
+            "Olá [Nome], vi que você está à frente do comercial na [Empresa]. Trabalho com [Segmento] há dez anos.",
+        ],
+    );
+}
