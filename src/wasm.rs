@@ -32,10 +32,19 @@ extern "C" {
 
 /// A result as `wasm/objects.js` reads it, in the order it reads: numbers, and each string as
 /// its length in UTF-16 units (JavaScript slices the text by them) with its text appended.
-#[derive(Default)]
 struct Tape {
     nums: Vec<u32>,
     text: String,
+}
+
+impl Default for Tape {
+    /// Room for a note's report, which would otherwise move as it grows, a dozen times.
+    fn default() -> Self {
+        Tape {
+            nums: Vec::with_capacity(128),
+            text: String::with_capacity(1024),
+        }
+    }
 }
 
 impl Tape {
