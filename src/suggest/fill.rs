@@ -149,11 +149,12 @@ fn lower_first(s: &str) -> String {
 }
 
 /// Deterministic per note, so typing the same note shows the same rewrites, while different
-/// notes get different wordings.
+/// notes get different wordings. Kept to 32 bits, so that the CLI (64-bit `usize`) and the wasm
+/// (32-bit) pick the same wording for a note.
 pub(super) fn variety(note: &str) -> usize {
     note.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    }) as usize
+    }) as u32 as usize
 }
 
 #[cfg(test)]

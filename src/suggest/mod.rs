@@ -136,9 +136,9 @@ mod tests {
     #[test]
     fn a_page_without_facts_gets_the_same_rewrites_as_before() {
         let before = [
-            ("met", "Hi Joana, great meeting you at [event]. I enjoyed our talk about [topic] and would love to stay in touch."),
-            ("their_work", "Hi Joana, I read your post on [topic] and [what you did with it]. It helped. I'd love to follow your work."),
-            ("mutual_connection", "Hi Joana, [who you both know] suggested I reach out: [why]. Would you be open to connecting?"),
+            ("met", "Hi Joana, we met at [event] and spoke about [topic]. I'd like to keep that conversation going."),
+            ("their_work", "Hi Joana, I've been following your work on [project]: [how it helped]. Would you be open to connecting?"),
+            ("mutual_connection", "Hi Joana, [who you both know] introduced me to your work on [topic]. I'd like to connect and compare notes."),
             ("shared_group", "Hi Joana, we're both members of [group]. I liked your comments on [topic] and would love to compare notes."),
             ("reconnect", "Hi Joana, it's been years since [where you knew each other]! I'd love to reconnect and hear what you're working on now."),
         ];
