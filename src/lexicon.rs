@@ -75,9 +75,6 @@ enum Section {
     Slot(SlotKind),
 }
 
-/// The words of a program's names, lower-cased (ASCII only: full case mapping would bring
-/// Unicode's tables into the wasm) and apart: "${jobTitleToUse}" is "job title to
-/// use", "{company_name}" is "company name".
 /// "potencialmente", "genuinely", "previously": how or how much, never what, so it names
 /// nothing. Only endings no noun or name of these languages shares ("Italy", "supply",
 /// "Kelly" keep theirs).
@@ -105,6 +102,9 @@ fn without_umlaut_digraphs(word: &str) -> Option<String> {
     Some(plain)
 }
 
+/// The words of a program's names, lower-cased (ASCII only: full case mapping would bring
+/// Unicode's tables into the wasm) and apart: "${jobTitleToUse}" is "job title to
+/// use", "{company_name}" is "company name".
 fn program_words(written: &str) -> String {
     let mut words = String::with_capacity(written.len() + 8);
     let mut after_lower = false;
