@@ -39,12 +39,16 @@
   // The language of the extension's own strings, so the engine's messages match the coach
   // around them. Neither getUILanguage nor @@ui_locale says it reliably: Chromium started with
   // --lang=de shows German strings and still reports en-US.
+  // Asked once: it is fixed while the browser runs, and each keystroke's context needs it.
+  let uiLang;
   function uiLanguage() {
+    if (uiLang) return uiLang;
     try {
-      return api.i18n.getMessage('ui_lang') || api.i18n.getUILanguage();
+      uiLang = api.i18n.getMessage('ui_lang') || api.i18n.getUILanguage();
     } catch {
       return undefined;
     }
+    return uiLang;
   }
 
   function dismissedFor(box) {

@@ -39,6 +39,8 @@
   const MAX_TEXT_LENGTH = 100000;
   // The panel lists at most this many findings, most severe first, and marks only those.
   const MAX_SHOWN = 12;
+  // How many UTF-16 units of a finding's words tell it apart from another of the same rule.
+  const KEY_QUOTE = 200;
 
   function englishMessage(key, subs) {
     const text = U.coachStrings?.[key] ?? key;
@@ -136,9 +138,12 @@
 
     // ---- Rendering -------------------------------------------------------------------------
 
+    // A finding is known again by its rule and the words it covers, the first KEY_QUOTE of them:
+    // a finding over most of a pasted note (over-limit) would otherwise be copied whole into its
+    // key, and hashed, on every keystroke.
     function findingKey(f, text) {
       const { start, end } = parts.clampSpan(f.span, text.length);
-      return `${f.rule}\u0000${text.slice(start, end)}`;
+      return `${f.rule}\u0000${text.slice(start, Math.min(end, start + KEY_QUOTE))}`;
     }
 
     function visibleFindings() {
@@ -166,6 +171,8 @@
       if (verdict) host.setAttribute('data-uncanned-verdict', verdict);
       else host.removeAttribute('data-uncanned-verdict');
       host.setAttribute('data-uncanned-status', status);
+      // Which text this is the analysis of, for anything timing the coach against the keys.
+      host.setAttribute('data-uncanned-length', String(reportText.length));
       panel.renderChecklist(status === 'ok' ? report : null);
       panel.renderFindings(shownFindings, reportText);
       if (activeKey && !panel.hasFinding(activeKey)) activeKey = null;

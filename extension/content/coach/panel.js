@@ -20,12 +20,34 @@
   // would otherwise be written out again under itself on every keystroke.
   const QUOTE_MAX = 160;
 
+  // `words`: at least QUOTE_MAX units, and more follow: cut with an ellipsis.
   function shortQuote(words) {
-    if (words.length <= QUOTE_MAX) return words;
     const cut = QUOTE_MAX - 1;
     const high = words.charCodeAt(cut - 1);
     // Not between the halves of a surrogate pair.
     return words.slice(0, high >= 0xd800 && high <= 0xdbff ? cut - 1 : cut) + '\u2026';
+  }
+
+  const NON_SPACE = /\S/g;
+  // The first non-space at or after `from`, before `to`; -1 if none. A search, not a copy.
+  function firstNonSpace(text, from, to) {
+    NON_SPACE.lastIndex = from;
+    const found = NON_SPACE.exec(text);
+    return found && found.index < to ? found.index : -1;
+  }
+
+  // What a finding over text[start, end) quotes: its words without the space around them, cut
+  // to QUOTE_MAX, and whether they are all the note has (then there is nothing to point at).
+  // → { text, wholeNote }, or null for a span of only space. Copies at most QUOTE_MAX units and
+  // only searches the rest: a finding over most of a pasted note must not cost its length per
+  // keystroke.
+  function quotedWords(text, start, end) {
+    const from = firstNonSpace(text, start, end);
+    if (from < 0) return null;
+    const wholeNote = firstNonSpace(text, 0, start) < 0 && firstNonSpace(text, end, text.length) < 0;
+    const long = firstNonSpace(text, from + QUOTE_MAX, end) >= 0;
+    const words = long ? shortQuote(text.slice(from, from + QUOTE_MAX)) : text.slice(from, Math.min(end, from + QUOTE_MAX)).trimEnd();
+    return { text: words, wholeNote };
   }
 
   // `actions`: { fix(entry, index), dismiss(entry), use(index), ask({ fromKeyboard }),
@@ -112,7 +134,7 @@
       const f = entry.finding;
       const severity = SEVERITY_RANK[f.severity] !== undefined ? f.severity : 'hint';
       const { start, end } = clampSpan(f.span, text.length);
-      const words = text.slice(start, end).trim();
+      const words = quotedWords(text, start, end);
       const fixes = Array.isArray(f.fixes) ? f.fixes : [];
       const body = el('div', { class: 'body' }, [
         el('p', { class: 'message' }, [
@@ -120,8 +142,8 @@
           document.createTextNode(String(f.message ?? '')),
         ]),
         // The words in question, unless the message already quotes them or they are the whole note.
-        words && words.length < text.trim().length && !String(f.message ?? '').includes(words)
-          ? el('q', { class: 'quote', text: shortQuote(words) })
+        words && !words.wholeNote && !String(f.message ?? '').includes(words.text)
+          ? el('q', { class: 'quote', text: words.text })
           : null,
         fixes.length
           ? el('div', { class: 'fixes' }, fixes.map((fix, i) =>

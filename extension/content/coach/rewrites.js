@@ -18,7 +18,9 @@
   const DELAY_MS = 300;
 
   function calledFor(text, verdict) {
-    return text.trim() !== '' && (verdict === 'canned' || verdict === 'needs_context');
+    // Not text.trim(): that copies a pasted note on every keystroke; the search stops at the
+    // first letter.
+    return /\S/.test(text) && (verdict === 'canned' || verdict === 'needs_context');
   }
 
   // Which rewrite had focus, as something that survives a rebuilt list: its intent and how many
