@@ -27,16 +27,20 @@ export async function typeInDialog(page, url, text, { coach = true } = {}) {
   await page.keyboard.type(text);
 }
 
-// Types `text` one real key at a time into the focused note box, each key only once the coach
-// has reacted to the one before and a frame was drawn after it (with `coach: false`, only the
-// frame; or 2 s went by). → per keystroke { update, frame, written }: the ms from keydown to the coach's next change
-// (null where it did not change before the next key), the ms to the end of the first frame after
-// its input event, and the characters the coach wrote into its DOM from that key to the next.
+// Types `text` one real key at a time at the end of the focused note box, each key only once
+// the coach has shown the analysis of the text it made and a frame was drawn after it (with
+// `coach: false`, only the frame; or 2 s went by). → per keystroke { update, frame, written,
+// shown, painted }: the ms from keydown to the coach's next change (null where it did not change
+// before the next key), the ms to the end of the first frame after its input event, the
+// characters the coach wrote into its DOM from that key to the next; and from the key's input
+// event (its timeStamp) to the coach showing the analysis of the text that key made (its
+// `data-uncanned-length` set to that text's length) and to the end of the frame after that.
 // `paceMs`: keys at least this far apart, so that two runs typing alike give the main thread the
-// same time per key whatever each waits for.
+// same time per key whatever each waits for. `text`: characters of one UTF-16 unit each.
 export async function typeTimed(page, text, { coach = true, paceMs = 0 } = {}) {
   await page.evaluate((withCoach) => {
     window.__probe = __t.latencyProbe(withCoach ? __t.coachFor(__t.noteBox()) : null);
+    window.__probe.base = __t.noteBox().value.length;
   }, coach);
   let last = -Infinity;
   for (const ch of text) {
@@ -47,22 +51,26 @@ export async function typeTimed(page, text, { coach = true, paceMs = 0 } = {}) {
     await page.waitForFunction((withCoach) => {
       const p = window.__probe;
       const after = (times) => times.length && times.at(-1) >= p.keys.at(-1);
-      return after(p.frames) && (!withCoach || after(p.changes));
+      const length = p.base + p.keys.length;
+      return after(p.frames) && (!withCoach || (p.shown.some(([, n]) => n === length) && p.painted.length === p.shown.length));
     }, { polling: 5, timeout: 2_000 }, coach).catch((error) => {
       // A keystroke the coach never reacted to is counted, not fatal here.
       if (error?.name !== 'TimeoutError') throw error;
     });
   }
   return page.evaluate(() => {
-    const { keys, changes, written, frames } = window.__probe;
+    const { keys, changes, written, frames, inputs, shown, painted, base } = window.__probe;
     window.__probe.stop();
     return keys.map((k, i) => {
       const inTurn = (t) => t >= k && t < (keys[i + 1] ?? Infinity);
       const after = (t) => (t === undefined ? null : t - k);
+      const at = shown.findIndex(([t, n]) => n === base + i + 1 && t >= inputs[i]);
       return {
         update: after(changes.find(inTurn)),
         frame: after(frames.find(inTurn)),
         written: written.filter(([t]) => inTurn(t)).reduce((n, [, chars]) => n + chars, 0),
+        shown: at < 0 || inputs[i] === undefined ? null : shown[at][0] - inputs[i],
+        painted: at < 0 || painted[at] === undefined ? null : painted[at] - inputs[i],
       };
     });
   });

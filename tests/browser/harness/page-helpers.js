@@ -100,23 +100,35 @@
       hasShadow: Boolean(root),
     };
   }
+  // `push` gets the time the first frame drawn from now on was done: a frame's rendering follows
+  // its animation callbacks, and a message posted from one runs after it.
+  function afterNextFrame(push) {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => push(performance.now());
+      channel.port2.postMessage(0);
+    });
+  }
   // One keystroke-to-coach-update probe: keydown times; the times the coach's verdict or
   // rendering changed (host attributes, or anything in its shadow tree except inline geometry),
   // with how many characters each change wrote (text put in, attribute values set); and when the
-  // first frame after each input event was done. Without a coach (a bare note box) only keys
-  // and frames.
+  // first frame after each input event was done. Also each input event's own timeStamp, and each
+  // time the coach showed the analysis of a text (its `data-uncanned-length` set: [time, length])
+  // with the end of the frame after it. Without a coach (a bare note box) only keys, inputs and
+  // frames.
   function latencyProbe(coach) {
     const keys = [];
     const changes = [];
     const written = [];
     const frames = [];
+    const inputs = [];
+    const shown = [];
+    const painted = [];
     const onKey = () => keys.push(performance.now());
-    // A frame's rendering follows its animation callbacks; a message posted from one runs after it.
-    const onInput = () => requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => frames.push(performance.now());
-      channel.port2.postMessage(0);
-    });
+    const onInput = (e) => {
+      inputs.push(e.timeStamp);
+      afterNextFrame((t) => frames.push(t));
+    };
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('input', onInput, true);
     const charsOf = (r) => {
@@ -126,13 +138,18 @@
     };
     const observer = new MutationObserver((records) => {
       const t = performance.now();
+      for (const r of records) {
+        if (r.type !== 'attributes' || r.target !== coach || r.attributeName !== 'data-uncanned-length') continue;
+        shown.push([t, Number(coach.getAttribute('data-uncanned-length'))]);
+        afterNextFrame((done) => painted.push(done));
+      }
       if (records.some((r) => r.type !== 'attributes' || r.attributeName !== 'style')) changes.push(t);
       written.push([t, records.reduce((n, r) => n + charsOf(r), 0)]);
     });
     if (coach) observer.observe(coach, { attributes: true });
     if (coach?.shadowRoot) observer.observe(coach.shadowRoot, { subtree: true, childList: true, characterData: true, attributes: true });
     return {
-      keys, changes, written, frames,
+      keys, changes, written, frames, inputs, shown, painted,
       stop() {
         observer.disconnect();
         window.removeEventListener('keydown', onKey, true);
