@@ -1,7 +1,8 @@
 // The coach alone on a page, with stand-in engines the test answers when it chooses: where
 // focus goes when rewrites the writer asked for arrive, where it stays when a list is rebuilt,
 // and an edit that cannot go in because the page keeps focus from the note box, or that has to
-// take the fallback path (no execCommand): maxlength and Ctrl+Z still hold.
+// take the fallback path (no execCommand): maxlength and Ctrl+Z still hold. And how many
+// analyses the coach keeps in flight (one), with the engine answering when the test says.
 
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -166,6 +167,43 @@ for (const kind of BROWSERS) {
       assert.equal(value, 'I saw the  talk!');
       await undo(page);
       await waitFor(page, () => __c.coach.textarea.value === 'I saw teh talk!', undefined, { message: 'Ctrl+Z restoring the note' });
+      assert.deepEqual(ctx.tab().errors, []);
+    });
+
+    it('at most one analysis in flight: keys typed meanwhile are sent once it is answered, newest text only', async () => {
+      const { page } = ctx.tab();
+      await loadCoach(page, kind);
+      await page.evaluate(() => {
+        const box = document.createElement('textarea');
+        document.body.append(box);
+        // Each analysis waits until the test answers it.
+        const a = { asked: [], answer: [] };
+        window.__a = a;
+        a.coach = Uncanned.coach.attach(box, {
+          analyze: (text) => new Promise((resolve) => {
+            a.asked.push(text);
+            a.answer.push(() => resolve({ verdict: 'personal', findings: [], checklist: {}, length: { used: text.length, limit: 300 } }));
+          }),
+          css: '',
+        });
+      });
+      const asked = () => page.evaluate(() => __a.asked);
+      const answerNext = () => page.evaluate(() => __a.answer.shift()());
+      await waitFor(page, () => __a.asked.length === 1, undefined, { message: 'the empty note asked about' });
+      await page.click('textarea');
+      await page.keyboard.type('We met');
+      await answerNext();
+      await waitFor(page, () => __a.asked.length === 2, undefined, { message: 'the text typed meanwhile asked about' });
+      await page.keyboard.type(' at RustConf');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.deepEqual(await asked(), ['', 'We met'], 'nothing more is sent while an analysis is in flight');
+      await answerNext();
+      await waitFor(page, () => __a.asked.length === 3, undefined, { message: 'the newest text asked about' });
+      assert.deepEqual(await asked(), ['', 'We met', 'We met at RustConf'], 'one request for all the keys typed meanwhile, with the newest text');
+      await answerNext();
+      await waitFor(page, () => __a.coach.host.getAttribute('data-uncanned-length') === String('We met at RustConf'.length), undefined, { message: 'the newest analysis shown' });
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await asked()).length, 3, 'nothing left queued');
       assert.deepEqual(ctx.tab().errors, []);
     });
   });
