@@ -34,7 +34,9 @@ export async function typeInDialog(page, url, text, { coach = true } = {}) {
 // before the next key), the ms to the end of the first frame after its input event, the
 // characters the coach wrote into its DOM from that key to the next; and from the key's input
 // event (its timeStamp) to the coach showing the analysis of the text that key made (its
-// `data-uncanned-length` set to that text's length) and to the end of the frame after that.
+// `data-uncanned-length` set to that text's length) and to the end of the frame after that; and
+// `beyondFrame`, how long after the end of the browser's first frame after the key the coach
+// showed it (negative: before that frame was done).
 // `paceMs`: keys at least this far apart, so that two runs typing alike give the main thread the
 // same time per key whatever each waits for. `text`: characters of one UTF-16 unit each.
 export async function typeTimed(page, text, { coach = true, paceMs = 0 } = {}) {
@@ -65,12 +67,14 @@ export async function typeTimed(page, text, { coach = true, paceMs = 0 } = {}) {
       const inTurn = (t) => t >= k && t < (keys[i + 1] ?? Infinity);
       const after = (t) => (t === undefined ? null : t - k);
       const at = shown.findIndex(([t, n]) => n === base + i + 1 && t >= inputs[i]);
+      const frame = frames.find(inTurn);
       return {
         update: after(changes.find(inTurn)),
-        frame: after(frames.find(inTurn)),
+        frame: after(frame),
         written: written.filter(([t]) => inTurn(t)).reduce((n, [, chars]) => n + chars, 0),
         shown: at < 0 || inputs[i] === undefined ? null : shown[at][0] - inputs[i],
         painted: at < 0 || painted[at] === undefined ? null : painted[at] - inputs[i],
+        beyondFrame: at < 0 || frame === undefined ? null : shown[at][0] - frame,
       };
     });
   });
