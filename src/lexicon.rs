@@ -26,7 +26,8 @@ pub enum WordClass {
 
 #[derive(Default)]
 pub struct Lexicon {
-    /// The class of each word by id: 0 for none, else one more than its place in `CLASSES`.
+    /// The class of each word by id: 0 for none, else one more than its place in `CLASSES`;
+    /// and the `OCCUPATION` bit above it.
     by_id: Cow<'static, [u8]>,
     prefixes: Vec<(String, WordClass)>,
     /// What else each word by id is: the `ADDRESSEE`, `POSSESSIVE` and `GENERIC_SLOT` bits,
@@ -52,6 +53,10 @@ const CROWD: u8 = 32;
 const SENDER: u8 = 64;
 /// The sender saying what they saw of the reader: "saw", "noticed", "vi", "gesehen".
 const OBSERVE: u8 = 128;
+/// In a word's class byte, the low bits hold the class; this one marks a word that says what
+/// one does for a living ("work", "trabalho", "fellow"). The flag byte has no room left.
+const CLASS_MASK: u8 = 0b111;
+const OCCUPATION: u8 = 128;
 
 /// The context a slot will hold once filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +77,7 @@ enum Section {
     Crowd,
     Sender,
     Observe,
+    Occupation,
     Slot(SlotKind),
 }
 
@@ -203,6 +209,7 @@ impl Lexicon {
                     "crowd" => Section::Crowd,
                     "sender" => Section::Sender,
                     "observe" => Section::Observe,
+                    "occupation" => Section::Occupation,
                     "event-slot" => Section::Slot(SlotKind::Event),
                     "person-slot" => Section::Slot(SlotKind::Person),
                     "specific-slot" => Section::Slot(SlotKind::Specific),
@@ -230,6 +237,7 @@ impl Lexicon {
                     Section::Crowd => *place(&mut flags, words.intern(word)) |= CROWD,
                     Section::Sender => *place(&mut flags, words.intern(word)) |= SENDER,
                     Section::Observe => *place(&mut flags, words.intern(word)) |= OBSERVE,
+                    Section::Occupation => *place(&mut by_id, words.intern(word)) |= OCCUPATION,
                     Section::Slot(kind) => match word.strip_suffix('*') {
                         Some(prefix) => slot_prefixes.push((prefix.into(), *kind)),
                         None => {
@@ -243,8 +251,9 @@ impl Lexicon {
                             // A word in two sections keeps the one that claims less for the
                             // sender.
                             let listed = place(&mut by_id, words.intern(word));
-                            if decode(*listed, &CLASSES).is_none_or(|old| *class < old) {
-                                *listed = code(*class, &CLASSES);
+                            if decode(*listed & CLASS_MASK, &CLASSES).is_none_or(|old| *class < old)
+                            {
+                                *listed = (*listed & !CLASS_MASK) | code(*class, &CLASSES);
                             }
                         }
                     },
@@ -273,7 +282,10 @@ impl Lexicon {
     }
 
     fn class_by_id(&self, id: u32) -> Option<WordClass> {
-        decode(self.by_id.get(id as usize).copied().unwrap_or(0), &CLASSES)
+        decode(
+            self.by_id.get(id as usize).copied().unwrap_or(0) & CLASS_MASK,
+            &CLASSES,
+        )
     }
 
     fn slot_kind_by_id(&self, id: u32) -> Option<SlotKind> {
@@ -291,6 +303,13 @@ impl Lexicon {
 
     pub fn is_observing(&self, t: &Token) -> bool {
         self.flag(t, OBSERVE)
+    }
+
+    /// "work", "trabalho", "fellow": saying what one does, or that one does the same.
+    pub fn is_occupation(&self, t: &Token) -> bool {
+        self.by_id
+            .get(t.id as usize)
+            .is_some_and(|c| c & OCCUPATION != 0)
     }
 
     pub fn is_addressee(&self, t: &Token) -> bool {

@@ -536,6 +536,7 @@ impl<'a> Reading<'a> {
                 let written = &self.note.text[t.start..t.end];
                 if lexicon.is_generic_slot(&self.phrases.words, &t.norm, written)
                     && !self.the_sender_fills(i)
+                    && !self.claims_occupation(i)
                 {
                     own[i] = Own::No;
                 }
@@ -705,6 +706,39 @@ impl<'a> Reading<'a> {
             .any(|t| lexicon.is_sender(t))
     }
 
+    /// "I work in revenue", "I also work in {industry}", "Trabalho com {specialty}", "Fellow
+    /// {field} professional here": what the sender does for a living, said just before `i`
+    /// (up to three words that join a sentence between), is their own even when no list names
+    /// it. The words of a trade ("work") are said after the sender ("I", "we both"); those that
+    /// say it without the pronoun ("trabalho", "fellow") open a sentence or a clause.
+    fn claims_occupation(&self, i: usize) -> bool {
+        let toks = &self.note.tokens;
+        let lexicon = &self.phrases.lexicon;
+        let sentence = toks[i].sentence;
+        let in_sentence = |j: &usize| toks[*j].sentence == sentence;
+        let joins = |j: usize| {
+            toks[j].kind == TokenKind::Word && self.class(&toks[j]) == Some(WordClass::Filler)
+        };
+        let Some(trade) = (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(in_sentence)
+            .find(|&j| !joins(j) || lexicon.is_occupation(&toks[j]))
+            .filter(|&j| lexicon.is_occupation(&toks[j]))
+        else {
+            return false;
+        };
+        let opens_clause = trade == 0
+            || toks[trade - 1].sentence != sentence
+            || toks[trade - 1].break_after
+            || toks[trade - 1].kind != TokenKind::Word;
+        (lexicon.is_sender(&toks[trade]) && opens_clause)
+            || (trade.saturating_sub(3)..trade)
+                .rev()
+                .take_while(in_sentence)
+                .find(|&j| !joins(j) || lexicon.is_sender(&toks[j]))
+                .is_some_and(|j| lexicon.is_sender(&toks[j]))
+    }
+
     /// "tech industry", "business professionals": the next word makes this one a crowd's.
     fn crowd_follows(&self, i: usize) -> bool {
         let toks = &self.note.tokens;
@@ -787,7 +821,8 @@ impl<'a> Reading<'a> {
                     let opens_sentence = self.note.sentences[t.sentence].tokens.start == i;
                     let strong = t.kind != TokenKind::Word
                         || (t.cap && !opens_sentence && capitals_name())
-                        || self.class(t) == Some(WordClass::Field);
+                        || self.class(t) == Some(WordClass::Field)
+                        || self.claims_occupation(i);
                     if strong {
                         return false;
                     }
