@@ -373,7 +373,7 @@ impl Lexicon {
         if program_words(written).split_whitespace().any(senders) {
             return None;
         }
-        slot.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        let kind = |w: &str| {
             let listed = words.get(w).and_then(|id| self.slot_kind_by_id(id));
             listed.or_else(|| {
                 self.slot_prefixes
@@ -381,7 +381,11 @@ impl Lexicon {
                     .find(|(p, _)| w.starts_with(p.as_str()))
                     .map(|(_, kind)| *kind)
             })
-        })
+        };
+        // "{discussionTopic}": a program's name says it in its parts.
+        slot.split(|c: char| !c.is_alphanumeric())
+            .find_map(kind)
+            .or_else(|| program_words(written).split_whitespace().find_map(kind))
     }
 
     /// The class of a token; `source` is the token as written, for elisions ("j'aimerais").

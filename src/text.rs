@@ -580,15 +580,17 @@ fn placeholder_end(s: &str) -> Option<usize> {
         return None;
     }
     // Slots are short: looking further for the closing bracket would make a paste of
-    // brackets quadratic.
-    let mut cut = s.len().min(48);
+    // brackets quadratic. A template's square or angle brackets may hold a whole instruction
+    // ("[something interesting about their career path]"); a program's braces hold a name.
+    let long = matches!(b.first(), Some(b'[' | b'<'));
+    let mut cut = s.len().min(if long { 88 } else { 48 });
     while !s.is_char_boundary(cut) {
         cut -= 1;
     }
     let s = &s[..cut];
     let slot_ok = |inner: &str, allow_space: bool, allow_code: bool| {
         !inner.is_empty()
-            && inner.len() <= 40
+            && inner.len() <= if long { 80 } else { 40 }
             && inner.chars().any(char::is_alphabetic)
             && inner.chars().all(|c| {
                 c.is_alphanumeric()
@@ -757,6 +759,29 @@ mod tests {
         );
         // Words joined by underscores, a lone capital, an unclosed mark: prose.
         assert!(slots("my_var _A_ _FN and [1] __init__ _Fn_").is_empty());
+    }
+
+    #[test]
+    fn a_template_bracket_may_hold_a_whole_instruction_and_braces_a_name() {
+        let slots = |text: &str| {
+            Note::new(text)
+                .tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Placeholder)
+                .count()
+        };
+        assert_eq!(
+            slots("I saw that you [something interesting about their career path]."),
+            1
+        );
+        assert_eq!(
+            slots("Hi <mention the reason you picked this person in one line>"),
+            1
+        );
+        // Braces hold a program's name, never a sentence; nor does a bracket hold a paragraph.
+        assert_eq!(slots("{something interesting about their career path}"), 0);
+        let paragraph = format!("[{}]", "a long aside that goes on ".repeat(4));
+        assert_eq!(slots(&paragraph), 0);
     }
 
     #[test]

@@ -944,3 +944,48 @@ fn a_school_named_as_shared_and_a_job_wanted_in_merged_fields() {
         ],
     );
 }
+
+#[test]
+fn what_the_sender_does_for_a_living_is_their_own() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi Lena, I work in payroll and would love to connect.",
+            "Hi {{name}}, we both work in {{vertical}}. Would be great to connect!",
+            "Hello! As a fellow {job_role}, I'd be glad to connect.",
+            "Hi {first}, fellow {{sector}} person here. Happy to connect.",
+            "Olá {nome}! Trabalho com {nicho} e adoraria me conectar.",
+            "Hola {nombre}, trabajo en {rubro} y me encantaría conectar.",
+            "Ciao {nome}, lavoro nel {ambito_lavoro} e mi piacerebbe collegarmi.",
+            "Bonjour {prenom}, je travaille dans la {filiere} et serais ravi de me connecter.",
+        ],
+    );
+    // The reader's work, and a pleasantry about work, stay what they were.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi {first_name}, I admire the work you do. Let's connect!",
+            "Olá {nome}, admiro o trabalho de vocês. Vamos nos conectar?",
+            "Hola {nombre}, me gusta tu trabajo. ¿Conectamos?",
+        ],
+    );
+}
+
+#[test]
+fn a_slot_that_asks_for_a_specific_in_many_words_is_read_as_one() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi [Name], I saw that you [something you noticed in their recent career move].",
+            "Hi <Name>, I'm reaching out because <mention the reason you picked this person>.",
+            "Hi {firstName}, I'd love to continue our conversation about {discussionTopic}.",
+            "Hi {firstName}, we may have crossed paths at {conferenceName}.",
+            "Hey, this is Ola from your LinkedIn group for Porto data engineers.",
+        ],
+    );
+    // A job wanted at the reader's company is the sender's own, not why this person.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi {name}, I'm interested in hearing about openings at {company}."],
+    );
+}
