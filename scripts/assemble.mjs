@@ -4,8 +4,8 @@
 //   dist/chrome/         shipped Chromium build   (content scripts on LinkedIn only)
 //   dist/firefox/        shipped Firefox build    (content scripts on LinkedIn only)
 //   dist/test-chrome/    as dist/chrome, plus http://127.0.0.1/* for the local fixture server,
-//                        the engine-fault hook ahead of the background and the message hook
-//                        after the content scripts (test/)
+//                        the engine-fault hook ahead of the background and the message and
+//                        teardown-fault hooks after the content scripts (test/)
 //   dist/test-firefox/   as dist/firefox, likewise
 //
 // Run by `make extension` after `make wasm`. Node's standard library only.
@@ -24,7 +24,7 @@ const ENGINE_FILES = ['uncanned.js', 'uncanned_bg.wasm', 'snippets'];
 const FIXTURE_ORIGIN = 'http://127.0.0.1/*';
 const HOOKS = join(ROOT, 'tests', 'browser', 'hooks');
 const TEST_BACKGROUND = 'test/background.js';
-const TEST_CONTENT = 'test/content-messages.js';
+const TEST_CONTENT = ['test/content-messages.js', 'test/content-faults.js'];
 
 function fail(message) {
   console.error(`assemble: ${message}`);
@@ -62,13 +62,14 @@ function forBrowser(manifest) {
 
 // The test builds: the fixture server's origin; a background that loads the engine-fault hook
 // (tests/browser/hooks/) before the real one, so the tests can make the wasm fail; and, after the
-// content scripts, the hook that sends a test's messages from their context.
+// content scripts, the hooks that send a test's messages from their context and make their
+// teardown's first step throw.
 function forTests(manifest) {
   const m = structuredClone(manifest);
   // Host permissions only where the shipped build asks for some: the tests run what ships.
   if (m.host_permissions?.length) m.host_permissions = [...m.host_permissions, FIXTURE_ORIGIN];
   for (const script of m.content_scripts) script.matches = [...script.matches, FIXTURE_ORIGIN];
-  m.content_scripts.at(-1).js = [...m.content_scripts.at(-1).js, TEST_CONTENT];
+  m.content_scripts.at(-1).js = [...m.content_scripts.at(-1).js, ...TEST_CONTENT];
   m.background = { ...m.background, service_worker: TEST_BACKGROUND, scripts: [TEST_BACKGROUND] };
   return m;
 }
@@ -76,7 +77,7 @@ function forTests(manifest) {
 function addTestHooks(out) {
   mkdirSync(join(out, 'test'), { recursive: true });
   cpSync(join(HOOKS, 'engine-faults.js'), join(out, 'test', 'engine-faults.js'));
-  cpSync(join(HOOKS, 'content-messages.js'), join(out, TEST_CONTENT));
+  for (const file of TEST_CONTENT) cpSync(join(HOOKS, file.slice('test/'.length)), join(out, file));
   // Imports run in order: the hook wraps WebAssembly before background.js starts the engine.
   writeFileSync(join(out, TEST_BACKGROUND), "import './engine-faults.js';\nimport '../background.js';\n");
 }

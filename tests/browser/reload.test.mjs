@@ -4,12 +4,14 @@
 // - update: the same build installed again over the running one (the DevTools protocol's
 //   Extensions.loadUnpacked in Chromium, WebDriver BiDi's webExtension.install in Firefox), which
 //   is what a new version arriving does: the old copy is unloaded and the new one loaded.
-// - reload: `runtime.reload()` called from the extension's own options page (Firefox only:
-//   Chromium unloads an extension loaded through the DevTools protocol on runtime.reload() and
-//   never loads it again, so its pages then fail with ERR_BLOCKED_BY_CLIENT).
+// - reload: `runtime.reload()` called by the extension itself: in Chromium from its service
+//   worker (in a profile with developer mode on, as anyone loading an unpacked build has it:
+//   without it Chromium disables the extension instead), in Firefox from its options page
+//   (WebDriver BiDi cannot evaluate in the background page).
 //
 // The browsers differ after it. Chromium leaves the old content script running, cut off from
-// the extension: its watcher sees the next change on the page and tears its coach down, and the
+// the extension: its watcher sees the next change on the page and tears its coach down (with
+// the test build's teardown-fault hook making the first step of that teardown throw), and the
 // new copy runs only in pages loaded after it. Firefox stops the old copy where it is (its
 // listeners and observers go silent, so it cannot clean up after itself) and runs the new copy
 // in the open page at once, which removes the coach it finds there that is not its own.
@@ -27,7 +29,8 @@ import { EXTENSION_PAGE_PREFS, extensionTabs, openExtensionPage } from './extens
 const FIRST = 'Hi Rosa, ';
 const TYPED = 'we met at RustConf last year and talked about embedded async for an hour.';
 const CANNED = "I'd like to add you to my professional network on LinkedIn.";
-const WAYS = { chromium: ['update'], firefox: ['update', 'reload'] };
+const MORE = ' Thanks!';
+const WAYS = { chromium: ['update', 'reload'], firefox: ['update', 'reload'] };
 // Real keys, one every 20 ms: the extension is replaced about 400 ms into them.
 const KEY_DELAY_MS = 20;
 const REPLACE_AFTER_MS = 400;
@@ -41,6 +44,16 @@ after(async () => {
 
 // Types TYPED into the focused note box while the extension is replaced `way`.
 async function typeWhileReplaced(session, page, way) {
+  if (way === 'reload' && session.kind === 'chromium') {
+    const worker = await (await session.browser.waitForTarget((t) => t.type() === 'service_worker'
+      && t.url().startsWith(`chrome-extension://${session.extensionId}/`))).worker();
+    await worker.evaluate((ms) => {
+      setTimeout(() => chrome.runtime.reload(), ms);
+      return true;
+    }, REPLACE_AFTER_MS);
+    await page.keyboard.type(TYPED, { delay: KEY_DELAY_MS });
+    return;
+  }
   if (way === 'reload') {
     const options = await openExtensionPage(session, 'options/options.html');
     // Called later from the page itself, once the typing has begun: the reload closes the
@@ -72,6 +85,14 @@ for (const kind of BROWSERS) {
         await typeInDialog(page, server.url('/in/rosa-diaz/?ui=c'), FIRST);
         await waitForReport(page, { verdict: undefined });
         await page.evaluate(() => { window.__oldCoach = __t.coachFor(__t.noteBox()); });
+        if (kind === 'chromium') {
+          // The old copy runs its teardown here: its first step will throw (the test build's
+          // teardown-fault hook), and the coach must come off all the same.
+          await page.evaluate(() => new Promise((resolve) => {
+            window.addEventListener('uncanned-test-teardown-broken', resolve, { once: true });
+            window.dispatchEvent(new CustomEvent('uncanned-test-break-teardown'));
+          }));
+        }
         await typeWhileReplaced(ctx.session, page, way);
 
         const state = await page.evaluate(() => window.fixture.state());
@@ -82,6 +103,12 @@ for (const kind of BROWSERS) {
 
         if (kind === 'chromium') {
           assert.equal(await page.evaluate(() => __t.coaches().length), 0, 'nothing of the old coach left');
+          // The old copy, still running cut off, acts on nothing more: keys go on reaching the
+          // page, and no coach comes back.
+          await page.keyboard.type(MORE);
+          await new Promise((r) => setTimeout(r, 500));
+          assert.equal((await page.evaluate(() => window.fixture.state())).note, FIRST + TYPED + MORE, 'keys after it reached the page');
+          assert.equal(await page.evaluate(() => __t.coaches().length), 0, 'the old copy attached nothing again');
           // The new copy runs in the page loaded next.
           await page.reload();
           await openNote(page);

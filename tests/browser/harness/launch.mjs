@@ -62,6 +62,12 @@ export async function launch(kind, { extension = true, proxyPort = null, firefox
   const started = performance.now();
   const extDir = extension ? extensionDir(kind) : null;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `uncanned-${kind}-`));
+  if (kind === 'chromium') {
+    // Developer mode on, as for anyone who loads an unpacked build (README, "Install"): without
+    // it Chromium disables an unpacked extension that reloads itself (runtime.reload()).
+    fs.mkdirSync(path.join(profile, 'Default'));
+    fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   let browser;
   const options = kind === 'chromium'
     ? {
