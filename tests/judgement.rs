@@ -58,6 +58,7 @@ fn a_content_free_request_in_new_words_is_canned() {
             "I came across your profile and thought we might benefit from being connected.",
             "Hi Dave, hope you're well. Would be great to connect.",
             "Always happy to grow my network with professionals like you.",
+            "Hi Sam, I'm on a personal mission to grow my network. Let's connect!",
             "Hey! Let's grow our networks together.",
             "Your profile caught my eye. Let's connect and share opportunities.",
             "Hi there, I'm always happy to connect with fellow professionals. Have a great day!",
