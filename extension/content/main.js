@@ -28,12 +28,20 @@
   // The writer's settings; nothing attaches until they are known, so a paused coach never flashes.
   let state = null;
 
+  // Each render asks for a dozen strings (the checklist's states, the verdict) and each call into
+  // the extension API is far dearer than a lookup here; they cannot change while the page lives.
+  // Strings with substitutions are asked for each time.
+  const plainMessages = new Map();
   function messages(key, substitutions) {
+    if (!substitutions?.length && plainMessages.has(key)) return plainMessages.get(key);
+    let text;
     try {
-      return api.i18n.getMessage(`coach_${key}`, substitutions?.map(String));
+      text = api.i18n.getMessage(`coach_${key}`, substitutions?.map(String));
     } catch {
       return '';
     }
+    if (!substitutions?.length && text) plainMessages.set(key, text);
+    return text;
   }
 
   // The language of the extension's own strings, so the engine's messages match the coach
