@@ -51,8 +51,16 @@ export function extensionShare(profile, prefix) {
     totalUs += us;
     runUs += us;
     longestUs = Math.max(longestUs, runUs);
-    const f = byId.get(samples[i]).callFrame;
-    const name = `${f.functionName || '(anonymous)'} ${f.url.replace(prefix, '') || '(native)'}:${f.lineNumber + 1}`;
+    // A native frame is named with the script's function that called it: the browser's own
+    // names for its extension bindings say little (one function serves many APIs).
+    let node = byId.get(samples[i]);
+    let native = '';
+    while (!node.callFrame.url && parent.has(node.id)) {
+      native ||= node.callFrame.functionName || '(native)';
+      node = byId.get(parent.get(node.id));
+    }
+    const f = node.callFrame;
+    const name = `${native ? `native code from ` : ''}${f.functionName || '(anonymous)'} ${f.url.replace(prefix, '')}:${f.lineNumber + 1}`;
     self.set(name, (self.get(name) ?? 0) + us);
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => [name, us / 1000]);
