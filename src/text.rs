@@ -409,34 +409,25 @@ impl<'a> Scanner<'a> {
         let rest = &self.text[self.pos..];
         // ASCII letters and digits, most of most words, are taken a byte at a time.
         let ascii = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
-        let mut end = rest.len();
-        let mut prev_joiner = false;
-        let mut iter = rest[ascii..]
-            .char_indices()
-            .map(|(i, c)| (ascii + i, c))
-            .peekable();
-        while let Some((i, c)) = iter.next() {
-            if is_word_char(c) {
-                prev_joiner = false;
-                continue;
-            }
-            // Apostrophes and hyphens join only when a letter follows: "I'd", "so-and-so".
-            let joins = (is_apostrophe(c) || c == '-' || c == '\u{2010}')
-                && !prev_joiner
-                && iter.peek().is_some_and(|&(_, n)| is_word_char(n));
-            if !joins {
-                end = i;
-                break;
-            }
-            prev_joiner = true;
-        }
+        // Most words are ASCII letters and digits that a space or a mark joining nothing
+        // ends: those are taken, counted and folded without decoding a character.
+        let plain = rest
+            .as_bytes()
+            .get(ascii)
+            .is_none_or(|b| b.is_ascii() && !matches!(b, b'\'' | b'`' | b'-'));
+        let end = if plain { ascii } else { word_end(rest, ascii) };
         let raw = &rest[..end];
-        self.advance_to(start + end);
+        if plain {
+            self.pos += end;
+            self.pos16 += end as u32;
+        } else {
+            self.advance_to(start + end);
+        }
         let cap = raw.chars().next().is_some_and(char::is_uppercase);
 
         self.scratch.clear();
         // An ASCII word folds to its lower case, a straight apostrophe staying as it is.
-        if raw.is_ascii() && !raw.bytes().any(|b| b == b'`') {
+        if plain || (raw.is_ascii() && !raw.bytes().any(|b| b == b'`')) {
             self.scratch.push_str(raw);
             self.scratch.make_ascii_lowercase();
         } else {
@@ -454,7 +445,7 @@ impl<'a> Scanner<'a> {
             }
             return;
         }
-        let norm = if self.scratch.bytes().any(|b| b == b'\'') {
+        let norm = if !plain && self.scratch.bytes().any(|b| b == b'\'') {
             self.scratch.chars().filter(|&c| c != '\'').collect()
         } else {
             self.scratch.clone()
@@ -554,6 +545,31 @@ impl<'a> Scanner<'a> {
         });
         self.sentence_start_tok = self.tokens.len();
     }
+}
+
+/// Where the word at the start of `rest` ends, its first `ascii` bytes being ASCII letters
+/// and digits.
+fn word_end(rest: &str, ascii: usize) -> usize {
+    let mut prev_joiner = false;
+    let mut iter = rest[ascii..]
+        .char_indices()
+        .map(|(i, c)| (ascii + i, c))
+        .peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_word_char(c) {
+            prev_joiner = false;
+            continue;
+        }
+        // Apostrophes and hyphens join only when a letter follows: "I'd", "so-and-so".
+        let joins = (is_apostrophe(c) || c == '-' || c == '\u{2010}')
+            && !prev_joiner
+            && iter.peek().is_some_and(|&(_, n)| is_word_char(n));
+        if !joins {
+            return i;
+        }
+        prev_joiner = true;
+    }
+    rest.len()
 }
 
 /// Words that are themselves template slots.
