@@ -157,7 +157,7 @@ impl<'a> Reading<'a> {
     /// work at [Company]" and "your experience in Digital Marketing" name nothing. Returns the
     /// tokens from the seeing to the thing named.
     fn seen_of_the_reader(&self, sentence: Range<usize>) -> Option<Range<usize>> {
-        let toks = &self.note.tokens;
+        let toks: &[Token] = &self.note.tokens;
         let lexicon = &self.phrases.lexicon;
         let end = sentence.end;
         sentence.clone().find_map(|seen| {
@@ -275,7 +275,7 @@ impl<'a> Reading<'a> {
                 });
                 continue;
             }
-            let toks = &self.note.tokens;
+            let toks: &[Token] = &self.note.tokens;
             let about_reader = toks[range.clone()].iter().any(|t| lexicon.is_addressee(t));
             let found = range.clone().find_map(|i| {
                 let t = &toks[i];
@@ -386,7 +386,7 @@ impl<'a> Reading<'a> {
     }
 
     fn find_greeting(&self) -> Option<Greeting> {
-        let toks = &self.note.tokens;
+        let toks: &[Token] = &self.note.tokens;
         if toks.is_empty() {
             return None;
         }
@@ -512,8 +512,9 @@ impl<'a> Reading<'a> {
     /// Marks each token by whether it is the sender's own: not stock, greeting, sign-off, the
     /// vocative name before a sentence, nor a word of `lexicon.txt`.
     fn find_own(&self) -> Vec<Own> {
-        let toks = &self.note.tokens;
-        let mut own = vec![Own::Named; toks.len()];
+        let toks: &[Token] = &self.note.tokens;
+        let mut marks = vec![Own::Named; toks.len()];
+        let own: &mut [Own] = &mut marks;
         let mut clear = |r: Range<usize>| own[r].iter_mut().for_each(|m| *m = Own::No);
         for h in &self.stock {
             clear(h.start..h.end);
@@ -565,7 +566,7 @@ impl<'a> Reading<'a> {
                 // space", "your work at Tech Solutions Inc": a field, or a word the lists lack,
                 // that is the reader's or a crowd's is not the sender's. A capitalised run is
                 // one name, the reader's if its first word is.
-                Some(WordClass::Field) | None if self.is_a_field_of_others(i, &own) => Own::No,
+                Some(WordClass::Field) | None if self.is_a_field_of_others(i, own) => Own::No,
                 // "ton parcours dans la tech/startup": a field right after the reader's is
                 // theirs too.
                 Some(WordClass::Field)
@@ -606,12 +607,12 @@ impl<'a> Reading<'a> {
                 Some(WordClass::Field) | None => Own::Named,
             };
         }
-        own
+        marks
     }
 
     /// Whether token `i` is the reader's: "your team", "votre domaine d'activité".
     fn is_the_readers(&self, i: usize) -> bool {
-        let toks = &self.note.tokens;
+        let toks: &[Token] = &self.note.tokens;
         let sentence = toks[i].sentence;
         (1..=2).any(|back| {
             i >= back
@@ -624,7 +625,7 @@ impl<'a> Reading<'a> {
     /// marketing") or a crowd ("the HR space", "business professionals", "like-minded
     /// trainers") rather than the sender, who would say "I", "my" or "as a" just before it.
     fn is_a_field_of_others(&self, i: usize, own: &[Own]) -> bool {
-        let toks = &self.note.tokens;
+        let toks: &[Token] = &self.note.tokens;
         let lexicon = &self.phrases.lexicon;
         let sentence = toks[i].sentence;
         let before =
@@ -668,7 +669,7 @@ impl<'a> Reading<'a> {
     /// Whether the sender speaks of themselves ("I", "my", "as a", "we're in the same") up to
     /// five words before `i`.
     fn sender_near(&self, i: usize) -> bool {
-        let toks = &self.note.tokens;
+        let toks: &[Token] = &self.note.tokens;
         (1..=5.min(i))
             .map(|back| &toks[i - back])
             .take_while(|t| t.sentence == toks[i].sentence)
@@ -681,7 +682,7 @@ impl<'a> Reading<'a> {
     /// merged field the sender says, up to five words before, is their own names what they do,
     /// unlike "your work in [industry]".
     fn the_sender_fills(&self, i: usize) -> bool {
-        let toks = &self.note.tokens;
+        let toks: &[Token] = &self.note.tokens;
         let lexicon = &self.phrases.lexicon;
         let before = || {
             (1..=8.min(i))
@@ -741,7 +742,7 @@ impl<'a> Reading<'a> {
 
     /// "tech industry", "business professionals": the next word makes this one a crowd's.
     fn crowd_follows(&self, i: usize) -> bool {
-        let toks = &self.note.tokens;
+        let toks: &[Token] = &self.note.tokens;
         toks.get(i + 1)
             .is_some_and(|t| t.sentence == toks[i].sentence && self.phrases.lexicon.is_crowd(t))
     }
@@ -754,8 +755,10 @@ impl<'a> Reading<'a> {
         // Callers hold a token of this note; its place there finds its memo.
         let at = (t as *const Token as usize).wrapping_sub(self.note.tokens.as_ptr() as usize)
             / std::mem::size_of::<Token>();
-        match self.classes.get(at) {
-            Some(memo) if std::ptr::eq(&self.note.tokens[at], t) => *memo.get_or_init(look_up),
+        let (toks, classes): (&[Token], &[OnceCell<Option<WordClass>>]) =
+            (&self.note.tokens, &self.classes);
+        match classes.get(at) {
+            Some(memo) if std::ptr::eq(&toks[at], t) => *memo.get_or_init(look_up),
             _ => look_up(),
         }
     }
@@ -767,7 +770,7 @@ impl<'a> Reading<'a> {
         if self.greeting.is_some() {
             return None;
         }
-        let toks = &self.note.tokens;
+        let toks: &[Token] = &self.note.tokens;
         let first_line = &self.note.sentences.first()?.tokens;
         let end = if first_line.len() <= 3 && self.note.sentences.len() > 1 {
             first_line.end
@@ -796,7 +799,7 @@ impl<'a> Reading<'a> {
         let memo = OnceCell::new();
         let capitals_name = || {
             *memo.get_or_init(|| {
-                let toks = &self.note.tokens;
+                let toks: &[Token] = &self.note.tokens;
                 toks.iter()
                     .enumerate()
                     .filter(|(i, t)| {
@@ -857,7 +860,7 @@ impl<'a> Reading<'a> {
 /// For the reader's work (`praise_fits_anyone`), a topic said of anyone names nothing either
 /// ("your posts about leadership"), while a slot there names their opening or their piece.
 fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, praise_fits_anyone: bool) -> bool {
-    let toks = &note.tokens;
+    let toks: &[Token] = &note.tokens;
     let class_of = |t: &Token| {
         phrases
             .lexicon
