@@ -342,11 +342,15 @@ impl Lexicon {
         // "{event_name}", "{{mutual_connection_name}}": the name of an event or a person is
         // read as one, though "name" ends it; a path's last property is what it names.
         let property = written.rsplit('.').next().unwrap_or(written);
-        let names_a_kind = program_words(property)
-            .split_whitespace()
-            .any(|w| !is_generic(w) && self.slot_kind(words, w, w).is_some());
+        // Asked only of a merged field whose last name is generic: the words of a program's
+        // name are costly to take apart, and most slots are neither.
+        let names_a_kind = || {
+            program_words(property)
+                .split_whitespace()
+                .any(|w| !is_generic(w) && self.slot_kind(words, w, w).is_some())
+        };
         if merged
-            && ((path.next_back().is_some_and(is_generic) && !names_a_kind)
+            && ((path.next_back().is_some_and(is_generic) && !names_a_kind())
                 || (self.slot_kind(words, slot, written).is_none()
                     && !program_words(written).split_whitespace().any(senders)))
         {
@@ -376,9 +380,14 @@ impl Lexicon {
         let kind = |w: &str| {
             let listed = words.get(w).and_then(|id| self.slot_kind_by_id(id));
             listed.or_else(|| {
+                // As in `class_of`: the first letter, inlined, spares most comparisons.
+                let first = w.as_bytes().first();
                 self.slot_prefixes
                     .iter()
-                    .find(|(p, _)| w.starts_with(p.as_str()))
+                    .find(|(p, _)| {
+                        p.as_bytes().first().is_none_or(|b| Some(b) == first)
+                            && w.starts_with(p.as_str())
+                    })
                     .map(|(_, kind)| *kind)
             })
         };
@@ -413,12 +422,12 @@ impl Lexicon {
         }
         // French and Italian elide a short word into the next: "d'ajouter", "l'occasion",
         // "un'azienda", "dell'anno".
+        // Up to the first character not an ASCII letter, which is at a byte of its own.
         let elided = source
-            .char_indices()
+            .bytes()
             .take(6)
-            .find(|(_, c)| !c.is_ascii_alphabetic())
-            .filter(|&(at, c)| at >= 1 && crate::text::is_apostrophe(c))
-            .map(|(at, _)| at);
+            .position(|b| !b.is_ascii_alphabetic())
+            .filter(|&at| at >= 1 && source[at..].starts_with(crate::text::is_apostrophe));
         let at = elided.filter(|&at| t.norm.len() > at + 1 && t.norm.is_char_boundary(at))?;
         let rest = &t.norm[at..];
         self.class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
