@@ -1011,3 +1011,29 @@ fn the_commonest_words_of_a_language_say_nothing_of_the_sender() {
         ],
     );
 }
+
+#[test]
+fn whom_the_sender_serves_is_their_pitch_in_every_language_the_ui_speaks() {
+    use uncanned::ContextKind;
+    for note in [
+        "Bonjour {prenom}, nous accompagnons les dirigeants comme vous. Au plaisir !",
+        "Hola {nombre}, ayudamos a empresas como la tuya. ¿Conectamos?",
+        "Olá {nome}, ajudamos empresas como a sua. Vamos conectar?",
+        "Hallo {vorname}, wir unterstützen Unternehmen wie Ihres. Gerne vernetzen!",
+    ] {
+        let report = analyze(note, &Context::default());
+        assert_eq!(report.verdict, Verdict::NeedsContext, "{note}");
+        assert!(
+            report
+                .context
+                .iter()
+                .any(|c| c.kind == ContextKind::IntentSales),
+            "no pitch found in {note}"
+        );
+    }
+    // Everyday words of these languages around a request say nothing of the sender.
+    all_are(
+        Verdict::Canned,
+        &["Bonjour Claire, je crois qu'il serait bon de se connecter. Au plaisir !"],
+    );
+}
