@@ -992,27 +992,6 @@ fn a_slot_that_asks_for_a_specific_in_many_words_is_read_as_one() {
 }
 
 #[test]
-fn the_commonest_words_of_a_language_say_nothing_of_the_sender() {
-    all_are(
-        Verdict::Canned,
-        &[
-            "Hi Sam, I believe it's important to remain open and willing to connect. Let's connect!",
-            "Hi Sam, no doubt we could both gain from being connected. Looking forward!",
-            "Hello, feel free to accept, happy to return the favor anytime.",
-            "Hi Ana, hope you're well! I realize this is a bit out of the blue, but I'd love to connect.",
-        ],
-    );
-    // What the sender does stays theirs, however common its verb.
-    all_are(
-        Verdict::NeedsContext,
-        &[
-            "Hi, I write about leadership on my blog. Would be great to connect.",
-            "Hi Sam, I run a small bakery downtown. Happy to connect!",
-        ],
-    );
-}
-
-#[test]
 fn whom_the_sender_serves_is_their_pitch_in_every_language_the_ui_speaks() {
     use uncanned::ContextKind;
     for note in [
@@ -1031,9 +1010,4 @@ fn whom_the_sender_serves_is_their_pitch_in_every_language_the_ui_speaks() {
             "no pitch found in {note}"
         );
     }
-    // Everyday words of these languages around a request say nothing of the sender.
-    all_are(
-        Verdict::Canned,
-        &["Bonjour Claire, je crois qu'il serait bon de se connecter. Au plaisir !"],
-    );
 }
