@@ -3,9 +3,10 @@
 //! lists into the tables the engine matches with, so that it does not parse them at start-up.
 //!
 //! The archive is plain text: the wasm travels gzipped, and gzip packs this text smaller than
-//! a packer of our own did, with nothing to unpack when the engine starts. The phrase tables
-//! are a snapshot (`src/snapshot.rs`) that the engine reads in about a third of the time
-//! parsing took.
+//! a packer of our own did, with nothing to unpack when the engine starts. The pattern sets
+//! are written as Rust (`tables.rs`): each file's patterns as one array of numbers the matcher
+//! reads where it lies. The vocabulary, the lexicon's prefixes and the misspellings are a
+//! snapshot (`src/snapshot.rs`), and the lexicon's tables by word arrays used in place.
 
 use std::{env, fs, path::Path};
 
@@ -95,8 +96,8 @@ fn phrases(out: &Path) {
     let parse_all = |mut words: pattern::Words| {
         let mut sets = Vec::new();
         for name in ["canned.txt", "context.txt", "greetings.txt"] {
-            let set = pattern::PatternSet::parse(read(name), &mut words)
-                .unwrap_or_else(|e| fail(name)(e));
+            let set =
+                pattern::Builder::parse(read(name), &mut words).unwrap_or_else(|e| fail(name)(e));
             sets.push(set);
         }
         let lexicon = lexicon::Lexicon::parse(read("lexicon.txt"), &mut words)
@@ -112,9 +113,6 @@ fn phrases(out: &Path) {
     let mut w = snapshot::Writer::default();
     // First, so that a word's string index is its id.
     words.encode(&mut w);
-    for set in &sets {
-        set.encode(&mut w);
-    }
     lexicon.encode(&mut w);
     let corrections: Vec<_> = misspellings
         .iter()
@@ -124,10 +122,13 @@ fn phrases(out: &Path) {
     w.sparse(corrections);
     let (classes, flags) = lexicon.tables(words.len());
     let narrow = |t: &[u8]| t.iter().map(|&x| x as usize).collect::<Vec<_>>();
-    let tables = [
+    let mut tables = vec![
         snapshot::array_source("WORD_CLASSES", "u8", narrow(&classes)),
         snapshot::array_source("WORD_FLAGS", "u8", narrow(&flags)),
     ];
+    for (set, name) in sets.into_iter().zip(["canned", "context", "greetings"]) {
+        tables.push(set.source(name));
+    }
     fs::write(out.join("phrases.bin"), &w.bytes).expect("OUT_DIR is writable");
     fs::write(out.join("phrases.txt"), w.front_coded()).expect("OUT_DIR is writable");
     fs::write(out.join("tables.rs"), tables.concat()).expect("OUT_DIR is writable");

@@ -1,4 +1,4 @@
-//! The phrase lists, parsed by `build.rs` and read from its snapshot on first use. The data
+//! The phrase lists, parsed by `build.rs` and read from what it wrote on first use. The data
 //! lives in `src/phrases/*.txt` so that adding a canned phrase or a context cue is a one-line
 //! change carrying its own example.
 
@@ -53,9 +53,10 @@ const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.bin"))
 /// The snapshot's strings, one a line, the vocabulary first, front-coded.
 const SNAPSHOT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/phrases.txt"));
 
-/// The tables looked up by word, as `build.rs` wrote them: `WORD_CLASSES` and `WORD_FLAGS`
-/// for the lexicon.
+/// The tables `build.rs` wrote as Rust: `WORD_CLASSES` and `WORD_FLAGS` for the lexicon, and
+/// the pattern sets `canned()`, `context()` and `greetings()`, read where they lie.
 mod tables {
+    use crate::pattern::{PatternSet, Section};
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
@@ -94,9 +95,8 @@ impl Phrases {
     pub fn frozen() -> Result<Self, (&'static str, DataError)> {
         let mut r = Reader::new(SNAPSHOT, Strings::front_coded(SNAPSHOT_STRINGS));
         let words = Words::decode(&mut r);
-        let canned = PatternSet::decode(&mut r);
-        let context = PatternSet::decode(&mut r);
-        let greetings = PatternSet::decode(&mut r);
+        let (canned, context, greetings) =
+            (tables::canned(), tables::context(), tables::greetings());
         let lexicon = Lexicon::decode(&mut r, &tables::WORD_CLASSES, &tables::WORD_FLAGS);
         let misspellings = r.sparse(None, |r, i| Some(r.get(i)));
         Self::assemble(words, canned, context, greetings, lexicon, misspellings)
@@ -146,7 +146,7 @@ impl Phrases {
         let kinds = context
             .sections
             .iter()
-            .map(|s| ContextKind::parse(&s.label))
+            .map(|s| ContextKind::parse(s.label))
             .collect();
         Ok(Phrases {
             default: section(&canned, "canned.txt", "default")?,

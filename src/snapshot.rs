@@ -1,7 +1,8 @@
-//! The parsed phrase tables as `build.rs` wrote them: numbers as LEB128 varints, strings as
-//! indices into one text (the vocabulary first, in byte order), and the tables looked up per
-//! word (the lexicon's classes and flags) as arrays the engine uses where they lie. Start-up is
-//! a short walk over bytes, with none of the lexing, folding and interning that parsing costs.
+//! What `build.rs` wrote of the parsed phrase lists besides the pattern sets (which are Rust
+//! arrays, `pattern/set.rs`): numbers as LEB128 varints, strings as indices into one text (the
+//! vocabulary first, in byte order), and the tables looked up per word (the lexicon's classes
+//! and flags) as arrays the engine uses where they lie. Start-up is a short walk over bytes,
+//! with none of the lexing, folding and interning that parsing costs.
 
 /// Writes a snapshot: `bytes` for the numbers, `strings` for the text they index.
 #[derive(Default)]

@@ -1,40 +1,23 @@
 //! Whether one pattern matches at one position, and how far: a backtracking walk over the items
 //! that keeps the longest end, since a phrase list wants the whole phrase, not its first words.
+//! The items are the flat codes of `syntax.rs`, read where they lie.
 
-use super::syntax::{Item, Pattern, WordPat};
+use super::set::PatternSet;
+use super::syntax::{ALT, END, GAP, KIND, KIND_BITS, NAME, OPT, REQUIRED, WORD};
 use crate::text::{Token, TokenKind};
 
 const MAX_TYPOS: u8 = 2;
 
-impl WordPat {
-    // Tried for every candidate word of a pattern: the wasm, built for size, would otherwise
-    // make it a call.
-    #[inline(always)]
-    pub(super) fn exact(&self, tok: &Token) -> bool {
-        if self.prefix {
-            tok.kind != TokenKind::Placeholder && tok.norm.starts_with(&*self.text)
-        } else {
-            tok.id == self.id
-        }
-    }
-
-    /// One typo away.
-    fn typo(&self, tok: &Token) -> bool {
-        !self.prefix
-            && tok.kind == TokenKind::Word
-            && self.text.len() >= 5
-            && within_one_edit(&tok.norm, &self.text)
-    }
-}
-
-/// What is left to match once the current sequence ends: the items after an option or an
-/// alternative, chained on the stack so that backtracking allocates nothing.
+/// What is left to match once the current sequence ends: where the items after an option or
+/// an alternative start, chained on the stack so that backtracking allocates nothing.
 enum Cont<'a> {
     Done,
-    Then(&'a [Item], &'a Cont<'a>),
+    Then(usize, &'a Cont<'a>),
 }
 
 struct Matcher<'t> {
+    set: &'t PatternSet,
+    code: &'t [u16],
     toks: &'t [Token],
     typos_ok: bool,
     /// Longest end reached, with the fewest typos for it.
@@ -42,9 +25,14 @@ struct Matcher<'t> {
 }
 
 impl Matcher<'_> {
-    fn go(&mut self, items: &[Item], k: &Cont, pos: usize, typos: u8) {
-        let Some((first, rest)) = items.split_first() else {
-            match k {
+    /// Matches the items from `code[at]` on, then `k`, from token `pos`.
+    fn go(&mut self, at: usize, k: &Cont, pos: usize, typos: u8) {
+        let code = self.code;
+        let head = code[at];
+        // How many codes follow the head.
+        let size = (head >> KIND_BITS) as usize;
+        match head & KIND {
+            END => match k {
                 Cont::Done => {
                     if self
                         .best
@@ -53,39 +41,43 @@ impl Matcher<'_> {
                         self.best = Some((pos, typos));
                     }
                 }
-                Cont::Then(next, kk) => self.go(next, kk, pos, typos),
-            }
-            return;
-        };
-        match first {
-            Item::Word(alts) => {
+                Cont::Then(next, kk) => self.go(*next, kk, pos, typos),
+            },
+            WORD | REQUIRED => {
                 let Some(tok) = self.toks.get(pos) else {
                     return;
                 };
-                if alts.iter().any(|w| w.exact(tok)) {
+                let (alts, rest) = (&code[at + 1..at + 1 + size], at + 1 + size);
+                if self.set.any_exact(alts, tok) {
                     self.go(rest, k, pos + 1, typos);
-                } else if self.typos_ok && typos < MAX_TYPOS && alts.iter().any(|w| w.typo(tok)) {
+                } else if self.typos_ok && typos < MAX_TYPOS && self.set.any_typo(alts, tok) {
                     self.go(rest, k, pos + 1, typos + 1);
                 }
             }
-            Item::Opt(inner) => {
-                self.go(inner, &Cont::Then(rest, k), pos, typos);
+            OPT => {
+                let rest = at + 1 + size;
+                self.go(at + 1, &Cont::Then(rest, k), pos, typos);
                 self.go(rest, k, pos, typos);
             }
-            Item::Alt(seqs) => {
-                for seq in seqs {
-                    self.go(seq, &Cont::Then(rest, k), pos, typos);
+            ALT => {
+                let rest = at + 1 + size;
+                let mut seq = at + 1;
+                while seq < rest {
+                    self.go(seq + 1, &Cont::Then(rest, k), pos, typos);
+                    seq += 1 + code[seq] as usize;
                 }
             }
-            Item::Gap(n) => {
-                for skip in 0..=*n {
+            GAP => {
+                let rest = at + 2;
+                for skip in 0..=code[at + 1] as usize {
                     if pos + skip > self.toks.len() {
                         break;
                     }
                     self.go(rest, k, pos + skip, typos);
                 }
             }
-            Item::Name => {
+            NAME => {
+                let rest = at + 1;
                 let mut len = 0;
                 while len < 3 && self.toks.get(pos + len).is_some_and(|t| t.name_like) {
                     len += 1;
@@ -96,30 +88,33 @@ impl Matcher<'_> {
                     }
                 }
             }
-            Item::Any => {
+            // ANY
+            _ => {
                 if pos < self.toks.len() {
-                    self.go(rest, k, pos + 1, typos);
+                    self.go(at + 1, k, pos + 1, typos);
                 }
             }
         }
     }
 }
 
-impl Pattern {
-    /// The end (exclusive) of the longest match starting at `toks[0]`.
-    pub(super) fn match_len(&self, toks: &[Token], typos_ok: bool) -> Option<usize> {
+impl PatternSet {
+    /// The end (exclusive) of the longest match of the items at `code[at]` starting at `toks[0]`.
+    pub(super) fn match_len(&self, at: usize, toks: &[Token], typos_ok: bool) -> Option<usize> {
         let mut m = Matcher {
+            set: self,
+            code: self.code,
             toks,
             typos_ok,
             best: None,
         };
-        m.go(&self.items, &Cont::Done, 0, 0);
+        m.go(at, &Cont::Done, 0, 0);
         m.best.map(|(end, _)| end).filter(|&e| e > 0)
     }
 }
 
 /// Optimal string alignment distance, capped: only "is it at most one edit" matters here.
-fn within_one_edit(a: &str, b: &str) -> bool {
+pub(super) fn within_one_edit(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return within_one(a.as_bytes(), b.as_bytes());
     }

@@ -28,6 +28,9 @@ mod syntax;
 mod words;
 
 pub use parser::DataError;
-pub use set::PatternSet;
+pub use parser::Section;
+// `Builder` for `build.rs`, which writes the sets as Rust.
+#[allow(unused_imports)]
+pub use set::{Builder, PatternSet};
 pub use syntax::Hit;
 pub use words::Words;

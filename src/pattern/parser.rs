@@ -1,6 +1,6 @@
 //! From a data file to a [`PatternSet`]: sections, examples and pattern lines.
 
-use super::set::PatternSet;
+use super::set::{Builder, PatternSet};
 use super::syntax::{Item, WordPat};
 use super::words::Words;
 use crate::text::{folded, UNKNOWN};
@@ -18,7 +18,7 @@ pub struct DataError {
 }
 
 pub struct Section {
-    pub label: String,
+    pub label: &'static str,
     pub typos: bool,
     /// Examples the section must find (`>`), and must not (`!>`), for the tests.
     pub examples: Vec<(bool, String)>,
@@ -27,7 +27,14 @@ pub struct Section {
 impl PatternSet {
     /// Parses a data file. The files are compiled in, so a mistake is a bug caught by the tests.
     pub fn parse(source: &'static str, words: &mut Words) -> Result<Self, DataError> {
-        let mut set = PatternSet::default();
+        Ok(Builder::parse(source, words)?.finish())
+    }
+}
+
+impl Builder {
+    /// The set of a data file, laid out.
+    pub fn parse(source: &'static str, words: &mut Words) -> Result<Self, DataError> {
+        let mut set = Builder::default();
         for (n, raw) in source.lines().enumerate() {
             let line = raw.trim();
             let at = |what: &'static str| DataError { line: n + 1, what };
@@ -39,7 +46,7 @@ impl PatternSet {
                 let label = parts.next().ok_or_else(|| at("section without a label"))?;
                 let typos = parts.next() == Some("~");
                 set.sections.push(Section {
-                    label: label.to_string(),
+                    label,
                     typos,
                     examples: Vec::new(),
                 });
@@ -61,7 +68,7 @@ impl PatternSet {
             } else {
                 let mut items = parse_line(line).map_err(at)?;
                 intern_items(&mut items, words);
-                set.add(items, section);
+                set.add(&items, section);
             }
         }
         Ok(set)

@@ -1,47 +1,107 @@
 //! A file's patterns run over a sentence. A pattern is tried only where it can start (most are
 //! indexed by their first word) and only in sentences holding the words it cannot do without,
 //! so a long note does not cost every pattern at every word.
+//!
+//! The patterns lie flat, as numbers (the codes of `syntax.rs`), so that `build.rs` can write a
+//! file's set as an array the engine reads where it lies: start-up builds only the index by
+//! first word, in one pass over the numbers.
 
 use super::parser::Section;
-use super::syntax::{Hit, Item, Pattern, WordPat};
-use crate::text::{Token, UNKNOWN};
+use super::syntax::{
+    Hit, Item, ALT, ANY, END, GAP, ID_SHIFT, KIND, KIND_BITS, NAME, OPT, PREFIX, REQUIRED, TEXT,
+    WORD,
+};
+use crate::text::{Token, TokenKind, UNKNOWN};
 
 /// The patterns of one data file, indexed by the word they start with.
-#[derive(Default)]
 pub struct PatternSet {
-    pub sections: Vec<Section>,
-    patterns: Vec<Pattern>,
-    /// Pattern indices by the id of a word they can start with.
-    by_first: Vec<Vec<usize>>,
-    anywhere: Vec<usize>,
+    pub sections: &'static [Section],
+    /// Every pattern, flat, one after another.
+    pub(super) code: &'static [u16],
+    /// The words compared as text (prefixes, and the words a typo may change), one after
+    /// another; the code holds each one's offset and length.
+    pub(super) text: &'static str,
+    /// The patterns that can start with word `id` are `firsts[first_at[id]..first_at[id + 1]]`.
+    first_at: Vec<u16>,
+    firsts: Vec<Candidate>,
+    /// The patterns that may start at any word.
+    anywhere: Vec<Candidate>,
+    /// Where the `REQUIRED` items of each pattern are in `code`, a pattern's together.
+    required: Vec<u16>,
+}
+
+/// A pattern as its index holds it: where it starts in `code`, and its `REQUIRED` items, as
+/// the range of `required` that holds where they are.
+#[derive(Clone, Copy, Debug, Default)]
+struct Candidate {
+    at: u16,
+    required: (u16, u16),
 }
 
 impl PatternSet {
-    /// Adds a pattern of `section`, whose words are already interned.
-    pub(super) fn add(&mut self, items: Vec<Item>, section: usize) {
-        let required = required_words(&items, self.sections[section].typos);
-        let pattern = Pattern {
-            items,
-            required,
-            section,
-        };
-        let idx = self.patterns.len();
-        match pattern.first_words() {
-            Some(first) => {
-                for id in first {
-                    let id = id as usize;
-                    if self.by_first.len() <= id {
-                        self.by_first.resize_with(id + 1, Vec::new);
-                    }
-                    let list = &mut self.by_first[id];
-                    if list.last() != Some(&idx) {
-                        list.push(idx);
-                    }
+    /// The set of the patterns in `code`, indexed by their first words: the one thing built
+    /// at start-up, in a pass over the code, since shipped as arrays it would take 2.4 KiB of
+    /// the gzipped wasm.
+    pub fn new(sections: &'static [Section], code: &'static [u16], text: &'static str) -> Self {
+        // Each pattern's first words, as (word, the pattern).
+        let mut pairs: Vec<(u16, Candidate)> = Vec::new();
+        let mut anywhere = Vec::new();
+        let mut required = Vec::new();
+        let mut at = 0;
+        while at < code.len() {
+            let from = required.len() as u16;
+            let mut item = at + 1;
+            while code[item] != END {
+                if code[item] & KIND == REQUIRED {
+                    required.push(item as u16);
                 }
+                item += 1 + size(code, item);
             }
-            None => self.anywhere.push(idx),
+            let pattern = Candidate {
+                at: at as u16,
+                required: (from, required.len() as u16),
+            };
+            // Where the pattern is found by its first word, a first item that it cannot do
+            // without holds that word, which is in the sentence: it need not be weighed.
+            let mut indexed = pattern;
+            if code[at + 1] & KIND == REQUIRED {
+                indexed.required.0 += 1;
+            }
+            let mark = pairs.len();
+            if !first_words(code, at + 1, indexed, &mut pairs) {
+                pairs.truncate(mark);
+                anywhere.push(pattern);
+            }
+            at = item + 1;
         }
-        self.patterns.push(pattern);
+        // By counting: each word's number of patterns, then where its list ends, then the
+        // patterns placed back to front so that each list ends at its start, in order.
+        let words = pairs
+            .iter()
+            .map(|&(id, _)| id as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut first_at = vec![0u16; words + 1];
+        for &(id, _) in &pairs {
+            first_at[id as usize] += 1;
+        }
+        for id in 1..first_at.len() {
+            first_at[id] += first_at[id - 1];
+        }
+        let mut firsts = vec![Candidate::default(); pairs.len()];
+        for &(id, pattern) in pairs.iter().rev() {
+            first_at[id as usize] -= 1;
+            firsts[first_at[id as usize] as usize] = pattern;
+        }
+        PatternSet {
+            sections,
+            code,
+            text,
+            first_at,
+            firsts,
+            anywhere,
+            required,
+        }
     }
 
     pub fn section_index(&self, label: &str) -> Option<usize> {
@@ -52,49 +112,47 @@ impl PatternSet {
     /// Matches of one section do not overlap: after a match, the search goes on past its end.
     pub fn find(&self, toks: &[Token], base: usize) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        // The tables as slices: indexing a vector is a call in the wasm, built for size, and
-        // this loop indexes them for every candidate at every word; a slice's index is not.
-        let (patterns, sections, by_first): (&[Pattern], &[Section], &[Vec<usize>]) =
-            (&self.patterns, &self.sections, &self.by_first);
+        let (code, sections): (&[u16], &[Section]) = (self.code, self.sections);
         // How far each section's matches already reach, so one phrase is reported once.
         let mut reach_of = vec![0usize; sections.len()];
         let reach: &mut [usize] = &mut reach_of;
         let present = Present::of(toks);
-        let possible = |p: &Pattern| {
-            p.required
-                .iter()
-                .all(|any| any.iter().any(|&id| present.has(id)))
-        };
         // The patterns that may start at any word are weighed against the sentence once, not
         // at every word of it.
-        let anywhere: Vec<usize> = self
+        let anywhere: Vec<Candidate> = self
             .anywhere
             .iter()
             .copied()
-            .filter(|&idx| possible(&patterns[idx]))
+            .filter(|&c| self.allows(&present, c))
             .collect();
         for pos in 0..toks.len() {
             let mut best: Option<Hit> = None;
             let tok = &toks[pos];
-            let indexed = by_first.get(tok.id as usize).into_iter().flatten();
-            let here = anywhere
-                .iter()
-                .filter(|&&idx| patterns[idx].may_start_at(tok));
-            for &idx in indexed.chain(here) {
-                let p = &patterns[idx];
-                if !possible(p) {
-                    continue;
-                }
-                let typos = sections[p.section].typos;
-                if let Some(len) = p.match_len(&toks[pos..], typos) {
+            let mut attempt = |at: u16| {
+                let at = at as usize;
+                let section = code[at] as usize;
+                let typos = sections[section].typos;
+                if let Some(len) = self.match_len(at + 1, &toks[pos..], typos) {
                     let hit = Hit {
-                        section: p.section,
+                        section,
                         start: base + pos,
                         end: base + pos + len,
                     };
-                    if reach[p.section] < hit.end && best.is_none_or(|b| len > b.end - b.start) {
+                    if reach[section] < hit.end && best.is_none_or(|b| len > b.end - b.start) {
                         best = Some(hit);
                     }
+                }
+            };
+            // Loops, not a chain of iterators: the wasm, built for size, would make each
+            // step of those a call.
+            for &c in self.starting_with(tok) {
+                if self.allows(&present, c) {
+                    attempt(c.at);
+                }
+            }
+            for &c in &anywhere {
+                if self.may_start_at(c, tok) {
+                    attempt(c.at);
                 }
             }
             if let Some(hit) = best {
@@ -108,77 +166,178 @@ impl PatternSet {
     /// The longest match of `section` that starts exactly at `toks[0]`: its end, exclusive.
     pub fn match_at(&self, toks: &[Token], section: usize) -> Option<usize> {
         let first = toks.first()?;
-        self.candidates(first)
-            .filter(|&idx| self.patterns[idx].section == section)
-            .filter_map(|idx| self.patterns[idx].match_len(toks, self.sections[section].typos))
-            .max()
-    }
-
-    fn candidates<'s>(&'s self, tok: &'s Token) -> impl Iterator<Item = usize> + 's {
-        let indexed = self
-            .by_first
-            .get(tok.id as usize)
-            .into_iter()
-            .flatten()
-            .copied();
         let anywhere = self
             .anywhere
             .iter()
-            .copied()
-            .filter(move |&idx| self.patterns[idx].may_start_at(tok));
-        indexed.chain(anywhere)
+            .filter(|&&c| self.may_start_at(c, first));
+        self.starting_with(first)
+            .iter()
+            .chain(anywhere)
+            .map(|c| c.at as usize)
+            .filter(|&at| self.code[at] as usize == section)
+            .filter_map(|at| self.match_len(at + 1, toks, self.sections[section].typos))
+            .max()
     }
-}
 
-impl Pattern {
-    /// Whether the pattern could start at `tok`, for the patterns not indexed by first word.
-    fn may_start_at(&self, tok: &Token) -> bool {
-        match self.items.first() {
-            Some(Item::Name) => tok.name_like,
-            Some(Item::Word(alts)) => alts.iter().any(|w| w.exact(tok)),
+    /// The patterns indexed by `tok`'s word.
+    #[inline(always)]
+    fn starting_with(&self, tok: &Token) -> &[Candidate] {
+        let (first_at, id): (&[u16], usize) = (&self.first_at, tok.id as usize);
+        match (first_at.get(id), first_at.get(id + 1)) {
+            (Some(&from), Some(&to)) => &self.firsts[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
+    /// Whether a pattern not indexed by first word could start at `tok`.
+    #[inline(always)]
+    fn may_start_at(&self, pattern: Candidate, tok: &Token) -> bool {
+        let first = pattern.at as usize + 1;
+        match self.code[first] & KIND {
+            NAME => tok.name_like,
+            WORD | REQUIRED => self.any_exact(alternatives(self.code, first), tok),
             _ => true,
         }
     }
 
-    /// Words the pattern can start with; `None` when it can start with anything.
-    fn first_words(&self) -> Option<Vec<u32>> {
-        fn firsts(items: &[Item], out: &mut Vec<u32>) -> bool {
-            let Some((first, rest)) = items.split_first() else {
-                return false;
-            };
-            match first {
-                Item::Word(alts) => {
-                    for w in alts {
-                        if w.prefix {
-                            return false;
-                        }
-                        out.push(w.id);
-                    }
-                    true
+    /// Whether the sentence has one of the words of each item of `pattern` that it cannot do
+    /// without.
+    #[inline(always)]
+    fn allows(&self, present: &Present, pattern: Candidate) -> bool {
+        let (from, to) = pattern.required;
+        let required: &[u16] = &self.required;
+        for &item in &required[from as usize..to as usize] {
+            let mut any = false;
+            for &a in alternatives(self.code, item as usize) {
+                if present.has(a >> ID_SHIFT) {
+                    any = true;
+                    break;
                 }
-                Item::Opt(inner) => firsts(inner, out) && firsts(rest, out),
-                Item::Alt(seqs) => seqs.iter().all(|s| firsts(s, out)),
-                Item::Gap(_) | Item::Name | Item::Any => false,
+            }
+            if !any {
+                return false;
             }
         }
-        let mut out = Vec::new();
-        firsts(&self.items, &mut out).then_some(out)
+        true
+    }
+
+    /// Whether `tok` is one of a word item's alternatives, as written.
+    #[inline(always)]
+    pub(super) fn any_exact(&self, alts: &[u16], tok: &Token) -> bool {
+        let mut i = 0;
+        while i < alts.len() {
+            let a = alts[i];
+            if a & TEXT == 0 {
+                if tok.id == (a >> ID_SHIFT) as u32 {
+                    return true;
+                }
+                i += 1;
+            } else {
+                if if a & PREFIX != 0 {
+                    tok.kind != TokenKind::Placeholder
+                        && tok.norm.as_bytes().starts_with(self.bytes_at(alts, i))
+                } else {
+                    tok.id == (a >> ID_SHIFT) as u32
+                } {
+                    return true;
+                }
+                i += 3;
+            }
+        }
+        false
+    }
+
+    /// Whether `tok` is one typo away from one of a word item's alternatives: only the
+    /// alternatives with their text, words long enough for a typo in a section that allows them.
+    pub(super) fn any_typo(&self, alts: &[u16], tok: &Token) -> bool {
+        if tok.kind != TokenKind::Word {
+            return false;
+        }
+        let mut i = 0;
+        while i < alts.len() {
+            let a = alts[i];
+            if a & TEXT == 0 {
+                i += 1;
+                continue;
+            }
+            if a & PREFIX == 0 && super::matcher::within_one_edit(&tok.norm, self.text_at(alts, i))
+            {
+                return true;
+            }
+            i += 3;
+        }
+        false
+    }
+
+    fn text_at(&self, alts: &[u16], i: usize) -> &'static str {
+        let (at, len) = (alts[i + 1] as usize, alts[i + 2] as usize);
+        &self.text[at..at + len]
+    }
+
+    /// The same as bytes, for comparing: a slice of text would check that it starts and ends
+    /// on a character's boundary, which these always do.
+    #[inline(always)]
+    fn bytes_at(&self, alts: &[u16], i: usize) -> &'static [u8] {
+        let (at, len) = (alts[i + 1] as usize, alts[i + 2] as usize);
+        &self.text.as_bytes()[at..at + len]
     }
 }
 
-/// The word groups a sentence must contain for `items` to match. With typos allowed, only
-/// words too short to be misspelt are certain to appear as written.
-fn required_words(items: &[Item], typos: bool) -> Vec<Vec<u32>> {
-    items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Word(alts) if alts.len() <= 12 => alts
-                .iter()
-                .all(|w| !w.prefix && (!typos || w.text.len() < 5))
-                .then(|| alts.iter().map(|w| w.id).collect()),
-            _ => None,
-        })
-        .collect()
+/// How many codes follow the head of the item at `at`, up to the next item.
+#[inline(always)]
+fn size(code: &[u16], at: usize) -> usize {
+    (code[at] >> KIND_BITS) as usize
+}
+
+/// The alternatives of the word item at `at`.
+#[inline(always)]
+fn alternatives(code: &[u16], at: usize) -> &[u16] {
+    &code[at + 1..at + 1 + size(code, at)]
+}
+
+/// Adds to `out` the words the items from `at` on can start with, each with `pattern` unless
+/// the pattern has it already; false when they can start with anything.
+fn first_words(
+    code: &[u16],
+    at: usize,
+    pattern: Candidate,
+    out: &mut Vec<(u16, Candidate)>,
+) -> bool {
+    let head = code[at];
+    match head & KIND {
+        WORD | REQUIRED => {
+            let alts = alternatives(code, at);
+            let mut i = 0;
+            while i < alts.len() {
+                if alts[i] & PREFIX != 0 {
+                    return false;
+                }
+                let id = alts[i] >> ID_SHIFT;
+                let mine = out.iter().rev().take_while(|p| p.1.at == pattern.at);
+                if !mine.into_iter().any(|p| p.0 == id) {
+                    out.push((id, pattern));
+                }
+                i += if alts[i] & TEXT != 0 { 3 } else { 1 };
+            }
+            true
+        }
+        OPT => {
+            first_words(code, at + 1, pattern, out)
+                && first_words(code, at + 1 + size(code, at), pattern, out)
+        }
+        ALT => {
+            let rest = at + 1 + size(code, at);
+            let mut seq = at + 1;
+            while seq < rest {
+                if !first_words(code, seq + 1, pattern, out) {
+                    return false;
+                }
+                seq += 1 + code[seq] as usize;
+            }
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Which words a sentence has, as a small bit set: a false "present" only costs a match attempt.
@@ -195,121 +354,146 @@ impl Present {
 
     // Asked for every required word of every candidate pattern: inlined even in the wasm.
     #[inline(always)]
-    fn has(&self, id: u32) -> bool {
+    fn has(&self, id: u16) -> bool {
         self.0[(id as usize / 64) % 8] & (1 << (id % 64)) != 0
     }
 }
 
+/// A set as the parser fills it, laid out as the engine reads it.
+#[derive(Default)]
+pub struct Builder {
+    pub(super) sections: Vec<Section>,
+    code: Vec<u16>,
+    text: String,
+}
+
+impl Builder {
+    /// Adds a pattern of `section`, whose words are already interned.
+    pub(super) fn add(&mut self, items: &[Item], section: usize) {
+        let typos = self.sections[section].typos;
+        self.code.push(section as u16);
+        for item in items {
+            let at = self.code.len();
+            self.items(std::slice::from_ref(item), typos);
+            if required(item, typos) {
+                self.code[at] = self.code[at] & !KIND | REQUIRED;
+            }
+        }
+        self.code.push(END);
+        assert!(self.code.len() < 1 << 16, "a set's code fits 16 bits");
+    }
+
+    fn items(&mut self, items: &[Item], typos: bool) {
+        for item in items {
+            match item {
+                Item::Word(alts) => {
+                    let head = self.code.len();
+                    self.code.push(WORD);
+                    for w in alts {
+                        let id = if w.prefix { 0 } else { w.id };
+                        assert!(id < 1 << 14, "a word id fits 14 bits");
+                        let flags = if w.prefix {
+                            PREFIX | TEXT
+                        } else if typos && w.text.len() >= 5 {
+                            TEXT
+                        } else {
+                            0
+                        };
+                        self.code.push((id as u16) << ID_SHIFT | flags);
+                        if flags & TEXT != 0 {
+                            self.code.push(self.text.len() as u16);
+                            self.code.push(w.text.len() as u16);
+                            self.text.push_str(&w.text);
+                        }
+                    }
+                    self.sized(head);
+                }
+                Item::Opt(inner) => {
+                    let head = self.code.len();
+                    self.code.push(OPT);
+                    self.items(inner, typos);
+                    self.code.push(END);
+                    self.sized(head);
+                }
+                Item::Alt(seqs) => {
+                    let head = self.code.len();
+                    self.code.push(ALT);
+                    for seq in seqs {
+                        let size = self.code.len();
+                        self.code.push(0);
+                        self.items(seq, typos);
+                        self.code.push(END);
+                        self.code[size] = (self.code.len() - size - 1) as u16;
+                    }
+                    self.sized(head);
+                }
+                Item::Gap(most) => self.code.extend([1 << KIND_BITS | GAP, *most as u16]),
+                Item::Name => self.code.push(NAME),
+                Item::Any => self.code.push(ANY),
+            }
+        }
+    }
+
+    /// Writes into the head at `head` how many codes follow it.
+    fn sized(&mut self, head: usize) {
+        let n = self.code.len() - head - 1;
+        assert!(n < 1 << (16 - KIND_BITS), "an item's size fits its head");
+        self.code[head] |= (n as u16) << KIND_BITS;
+    }
+
+    /// The set, its arrays kept for the life of the program, as the built-in sets' are.
+    pub fn finish(self) -> PatternSet {
+        PatternSet::new(self.sections.leak(), self.code.leak(), self.text.leak())
+    }
+
+    /// The set as Rust source: a function `name` that makes the [`PatternSet`] from statics.
+    #[allow(dead_code)]
+    pub fn source(self, name: &str) -> String {
+        let sections: Vec<String> = self
+            .sections
+            .iter()
+            .map(|s| {
+                format!(
+                    "Section {{ label: {:?}, typos: {}, examples: Vec::new() }}",
+                    s.label, s.typos
+                )
+            })
+            .collect();
+        let code: Vec<String> = self.code.iter().map(|c| c.to_string()).collect();
+        format!(
+            "pub fn {name}() -> PatternSet {{\n\
+             static SECTIONS: [Section; {}] = [{}];\n\
+             static CODE: [u16; {}] = [{}];\n\
+             PatternSet::new(&SECTIONS, &CODE, {:?})\n}}\n",
+            sections.len(),
+            sections.join(","),
+            code.len(),
+            code.join(","),
+            self.text,
+        )
+    }
+}
+
+/// Whether a sentence must contain one of the words of `item`, one of a pattern's own, for
+/// the pattern to match. With typos allowed, only words too short to be misspelt are certain
+/// to appear as written.
+fn required(item: &Item, typos: bool) -> bool {
+    match item {
+        Item::Word(alts) if alts.len() <= 12 => alts
+            .iter()
+            .all(|w| !w.prefix && (!typos || w.text.len() < 5)),
+        _ => false,
+    }
+}
+
 impl PatternSet {
-    /// Everything the matcher uses, printed, for the test that the snapshot matches the lists.
+    /// Everything the matcher uses, printed, for the test that the built-in sets are the lists.
     #[cfg(test)]
     pub fn debug_tables(&self) -> String {
         let sections: Vec<_> = self.sections.iter().map(|s| (&s.label, s.typos)).collect();
         format!(
-            "{sections:?} {:?} {:?} {:?}",
-            self.patterns, self.by_first, self.anywhere
+            "{sections:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            self.code, self.text, self.first_at, self.firsts, self.anywhere, self.required
         )
     }
-
-    /// Sections and patterns for the snapshot; the indices are rebuilt when it is read.
-    pub fn encode(&self, w: &mut crate::snapshot::Writer) {
-        w.num(self.sections.len());
-        for s in &self.sections {
-            w.string(&s.label);
-            w.num(s.typos as usize);
-        }
-        w.num(self.patterns.len());
-        for p in &self.patterns {
-            w.num(p.section);
-            encode_items(&p.items, w);
-        }
-    }
-
-    pub fn decode(r: &mut crate::snapshot::Reader) -> Self {
-        let mut set = PatternSet::default();
-        for _ in 0..r.num() {
-            let label = r.string().to_string();
-            let typos = r.num() != 0;
-            set.sections.push(Section {
-                label,
-                typos,
-                examples: Vec::new(),
-            });
-        }
-        for _ in 0..r.num() {
-            let section = r.num();
-            let items = decode_items(r);
-            set.add(items, section);
-        }
-        set
-    }
-}
-
-fn encode_items(items: &[Item], w: &mut crate::snapshot::Writer) {
-    w.num(items.len());
-    for item in items {
-        match item {
-            Item::Word(alts) => {
-                w.num(0);
-                w.num(alts.len());
-                for a in alts {
-                    if a.prefix {
-                        let i = w.index_of(&a.text);
-                        w.num(2 * i + 1);
-                    } else {
-                        w.num(2 * a.id as usize);
-                    }
-                }
-            }
-            Item::Opt(inner) => {
-                w.num(1);
-                encode_items(inner, w);
-            }
-            Item::Alt(seqs) => {
-                w.num(2);
-                w.num(seqs.len());
-                for s in seqs {
-                    encode_items(s, w);
-                }
-            }
-            Item::Gap(n) => {
-                w.num(3);
-                w.num(*n);
-            }
-            Item::Name => w.num(4),
-            Item::Any => w.num(5),
-        }
-    }
-}
-
-fn decode_items(r: &mut crate::snapshot::Reader) -> Vec<Item> {
-    let n = r.num();
-    let mut items = Vec::with_capacity(n);
-    for _ in 0..n {
-        items.push(match r.num() {
-            0 => {
-                let k = r.num();
-                let mut alts = Vec::with_capacity(k);
-                for _ in 0..k {
-                    let v = r.num();
-                    let prefix = v & 1 == 1;
-                    alts.push(WordPat {
-                        text: std::borrow::Cow::Borrowed(r.get(v >> 1)),
-                        id: if prefix { UNKNOWN } else { (v >> 1) as u32 },
-                        prefix,
-                    });
-                }
-                Item::Word(alts)
-            }
-            1 => Item::Opt(decode_items(r)),
-            2 => {
-                let k = r.num();
-                Item::Alt((0..k).map(|_| decode_items(r)).collect())
-            }
-            3 => Item::Gap(r.num()),
-            4 => Item::Name,
-            _ => Item::Any,
-        });
-    }
-    items
 }

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+/// A pattern line as the parser reads it; `set.rs` lays it out flat for the matcher.
 #[derive(Debug, Clone)]
 pub(super) enum Item {
     Word(Vec<WordPat>),
@@ -22,15 +23,29 @@ pub(super) struct WordPat {
     pub(super) prefix: bool,
 }
 
-#[derive(Debug, Clone)]
-pub(super) struct Pattern {
-    pub(super) items: Vec<Item>,
-    /// Words that must all be in a sentence for the pattern to match there (each group: any
-    /// one of them), checked before the matcher runs.
-    pub(super) required: Vec<Vec<u32>>,
-    /// Which section of its file the pattern came from.
-    pub(super) section: usize,
-}
+/// The codes of the flat form. A pattern is `[section, items…, END]`; an item starts with a
+/// head, its kind in the low `KIND_BITS` and, above them, how many codes follow it:
+/// - `WORD` (or `REQUIRED`, a word the pattern cannot do without, so that a sentence without
+///   any of its alternatives is passed over): the alternatives, each `id << ID_SHIFT | flags`,
+///   followed by the text's offset and length in the set's text when it has `TEXT`;
+/// - `OPT`: its items and `END`; `ALT`: its sequences, each its size, its items and `END`;
+/// - `GAP`: the most words it skips; `NAME`, `ANY`: nothing.
+pub(super) const END: u16 = 0;
+pub(super) const WORD: u16 = 1;
+pub(super) const OPT: u16 = 2;
+pub(super) const ALT: u16 = 3;
+pub(super) const GAP: u16 = 4;
+pub(super) const NAME: u16 = 5;
+pub(super) const ANY: u16 = 6;
+pub(super) const REQUIRED: u16 = 7;
+pub(super) const KIND_BITS: u16 = 3;
+pub(super) const KIND: u16 = (1 << KIND_BITS) - 1;
+/// An alternative that is a prefix, compared as text.
+pub(super) const PREFIX: u16 = 1;
+/// An alternative compared as text (a prefix, or a word a typo may change): its place in the
+/// set's text follows.
+pub(super) const TEXT: u16 = 2;
+pub(super) const ID_SHIFT: u16 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
