@@ -20,6 +20,8 @@ pub struct DataError {
 pub struct Section {
     pub label: &'static str,
     pub typos: bool,
+    /// Where its patterns start in its set's code: a set's patterns lie in its sections' order.
+    pub start: u16,
     /// Examples the section must find (`>`), and must not (`!>`), for the tests.
     pub examples: Vec<(bool, String)>,
 }
@@ -45,11 +47,7 @@ impl Builder {
                 let mut parts = head.split_whitespace();
                 let label = parts.next().ok_or_else(|| at("section without a label"))?;
                 let typos = parts.next() == Some("~");
-                set.sections.push(Section {
-                    label,
-                    typos,
-                    examples: Vec::new(),
-                });
+                set.open_section(label, typos);
                 continue;
             }
             let section = set

@@ -35,6 +35,7 @@ pub struct PatternSet {
 #[derive(Clone, Copy, Debug, Default)]
 struct Candidate {
     at: u16,
+    section: u16,
     required: (u16, u16),
 }
 
@@ -47,10 +48,16 @@ impl PatternSet {
         let mut pairs: Vec<(u16, Candidate)> = Vec::new();
         let mut anywhere = Vec::new();
         let mut required = Vec::new();
-        let mut at = 0;
+        let (mut at, mut section) = (0, 0);
         while at < code.len() {
+            while sections
+                .get(section + 1)
+                .is_some_and(|s| s.start as usize <= at)
+            {
+                section += 1;
+            }
             let from = required.len() as u16;
-            let mut item = at + 1;
+            let mut item = at;
             while code[item] != END {
                 if code[item] & KIND == REQUIRED {
                     required.push(item as u16);
@@ -59,16 +66,17 @@ impl PatternSet {
             }
             let pattern = Candidate {
                 at: at as u16,
+                section: section as u16,
                 required: (from, required.len() as u16),
             };
             // Where the pattern is found by its first word, a first item that it cannot do
             // without holds that word, which is in the sentence: it need not be weighed.
             let mut indexed = pattern;
-            if code[at + 1] & KIND == REQUIRED {
+            if code[at] & KIND == REQUIRED {
                 indexed.required.0 += 1;
             }
             let mark = pairs.len();
-            if !first_words(code, at + 1, indexed, &mut pairs) {
+            if !first_words(code, at, indexed, &mut pairs) {
                 pairs.truncate(mark);
                 anywhere.push(pattern);
             }
@@ -112,7 +120,7 @@ impl PatternSet {
     /// Matches of one section do not overlap: after a match, the search goes on past its end.
     pub fn find(&self, toks: &[Token], base: usize) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        let (code, sections): (&[u16], &[Section]) = (self.code, self.sections);
+        let sections: &[Section] = self.sections;
         // How far each section's matches already reach, so one phrase is reported once.
         let mut reach_of = vec![0usize; sections.len()];
         let reach: &mut [usize] = &mut reach_of;
@@ -128,11 +136,10 @@ impl PatternSet {
         for pos in 0..toks.len() {
             let mut best: Option<Hit> = None;
             let tok = &toks[pos];
-            let mut attempt = |at: u16| {
-                let at = at as usize;
-                let section = code[at] as usize;
+            let mut attempt = |c: Candidate| {
+                let section = c.section as usize;
                 let typos = sections[section].typos;
-                if let Some(len) = self.match_len(at + 1, &toks[pos..], typos) {
+                if let Some(len) = self.match_len(c.at as usize, &toks[pos..], typos) {
                     let hit = Hit {
                         section,
                         start: base + pos,
@@ -147,12 +154,12 @@ impl PatternSet {
             // step of those a call.
             for &c in self.starting_with(tok) {
                 if self.allows(&present, c) {
-                    attempt(c.at);
+                    attempt(c);
                 }
             }
             for &c in &anywhere {
                 if self.may_start_at(c, tok) {
-                    attempt(c.at);
+                    attempt(c);
                 }
             }
             if let Some(hit) = best {
@@ -173,9 +180,8 @@ impl PatternSet {
         self.starting_with(first)
             .iter()
             .chain(anywhere)
-            .map(|c| c.at as usize)
-            .filter(|&at| self.code[at] as usize == section)
-            .filter_map(|at| self.match_len(at + 1, toks, self.sections[section].typos))
+            .filter(|c| c.section as usize == section)
+            .filter_map(|c| self.match_len(c.at as usize, toks, self.sections[section].typos))
             .max()
     }
 
@@ -192,7 +198,7 @@ impl PatternSet {
     /// Whether a pattern not indexed by first word could start at `tok`.
     #[inline(always)]
     fn may_start_at(&self, pattern: Candidate, tok: &Token) -> bool {
-        let first = pattern.at as usize + 1;
+        let first = pattern.at as usize;
         match self.code[first] & KIND {
             NAME => tok.name_like,
             WORD | REQUIRED => self.any_exact(alternatives(self.code, first), tok),
@@ -371,7 +377,6 @@ impl Builder {
     /// Adds a pattern of `section`, whose words are already interned.
     pub(super) fn add(&mut self, items: &[Item], section: usize) {
         let typos = self.sections[section].typos;
-        self.code.push(section as u16);
         for item in items {
             let at = self.code.len();
             self.items(std::slice::from_ref(item), typos);
@@ -401,9 +406,13 @@ impl Builder {
                         };
                         self.code.push((id as u16) << ID_SHIFT | flags);
                         if flags & TEXT != 0 {
-                            self.code.push(self.text.len() as u16);
+                            // A word written before, or inside one, is not written again.
+                            let at = self.text.find(&*w.text).unwrap_or_else(|| {
+                                self.text.push_str(&w.text);
+                                self.text.len() - w.text.len()
+                            });
+                            self.code.push(at as u16);
                             self.code.push(w.text.len() as u16);
-                            self.text.push_str(&w.text);
                         }
                     }
                     self.sized(head);
@@ -434,6 +443,16 @@ impl Builder {
         }
     }
 
+    /// Starts a section: the patterns added next are its own.
+    pub(super) fn open_section(&mut self, label: &'static str, typos: bool) {
+        self.sections.push(Section {
+            label,
+            typos,
+            start: self.code.len() as u16,
+            examples: Vec::new(),
+        });
+    }
+
     /// Writes into the head at `head` how many codes follow it.
     fn sized(&mut self, head: usize) {
         let n = self.code.len() - head - 1;
@@ -454,8 +473,8 @@ impl Builder {
             .iter()
             .map(|s| {
                 format!(
-                    "Section {{ label: {:?}, typos: {}, examples: Vec::new() }}",
-                    s.label, s.typos
+                    "Section {{ label: {:?}, typos: {}, start: {}, examples: Vec::new() }}",
+                    s.label, s.typos, s.start
                 )
             })
             .collect();
@@ -490,7 +509,11 @@ impl PatternSet {
     /// Everything the matcher uses, printed, for the test that the built-in sets are the lists.
     #[cfg(test)]
     pub fn debug_tables(&self) -> String {
-        let sections: Vec<_> = self.sections.iter().map(|s| (&s.label, s.typos)).collect();
+        let sections: Vec<_> = self
+            .sections
+            .iter()
+            .map(|s| (&s.label, s.typos, s.start))
+            .collect();
         format!(
             "{sections:?} {:?} {:?} {:?} {:?} {:?} {:?}",
             self.code, self.text, self.first_at, self.firsts, self.anywhere, self.required

@@ -23,8 +23,9 @@ pub(super) struct WordPat {
     pub(super) prefix: bool,
 }
 
-/// The codes of the flat form. A pattern is `[section, items…, END]`; an item starts with a
-/// head, its kind in the low `KIND_BITS` and, above them, how many codes follow it:
+/// The codes of the flat form. A pattern is `[items…, END]` (its section is the one whose
+/// `start` it lies after); an item starts with a head, its kind in the low `KIND_BITS` and,
+/// above them, how many codes follow it:
 /// - `WORD` (or `REQUIRED`, a word the pattern cannot do without, so that a sentence without
 ///   any of its alternatives is passed over): the alternatives, each `id << ID_SHIFT | flags`,
 ///   followed by the text's offset and length in the set's text when it has `TEXT`;
