@@ -57,6 +57,7 @@ const SNAPSHOT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/phrases.t
 /// the pattern sets `canned()`, `context()` and `greetings()`, read where they lie.
 mod tables {
     use crate::pattern::{PatternSet, Section};
+    use crate::snapshot::Strings;
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
@@ -93,10 +94,14 @@ impl Phrases {
     /// Reads the tables `build.rs` parsed: the same as [`Phrases::load`] gives, for a fraction
     /// of the work at start-up.
     pub fn frozen() -> Result<Self, (&'static str, DataError)> {
-        let mut r = Reader::new(SNAPSHOT, Strings::front_coded(SNAPSHOT_STRINGS));
+        let strings = Strings::front_coded(SNAPSHOT_STRINGS);
+        let mut r = Reader::new(SNAPSHOT, strings);
         let words = Words::decode(&mut r);
-        let (canned, context, greetings) =
-            (tables::canned(), tables::context(), tables::greetings());
+        let (canned, context, greetings) = (
+            tables::canned(strings),
+            tables::context(strings),
+            tables::greetings(strings),
+        );
         let lexicon = Lexicon::decode(&mut r, &tables::WORD_CLASSES, &tables::WORD_FLAGS);
         let misspellings = r.sparse(None, |r, i| Some(r.get(i)));
         Self::assemble(words, canned, context, greetings, lexicon, misspellings)

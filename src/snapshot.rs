@@ -119,6 +119,22 @@ impl Strings {
         }
     }
 
+    /// The strings of a list, as if read: for the sets parsed in the tests, whose words have
+    /// no snapshot.
+    pub fn of(list: &[&str]) -> Self {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(list.len());
+        for s in list {
+            text.push_str(s);
+            ends.push(text.len() as u32);
+            text.push('\n');
+        }
+        Strings {
+            text: String::leak(text),
+            ends: Vec::leak(ends),
+        }
+    }
+
     // This and the two below run for every word looked up; the wasm, built for size, would
     // make each a call.
     #[inline(always)]

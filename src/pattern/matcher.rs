@@ -128,7 +128,7 @@ pub(super) fn within_one_edit(a: &str, b: &str) -> bool {
     within_one(&a, &b)
 }
 
-fn within_one<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+pub(super) fn within_one<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len().abs_diff(b.len()) > 1 {
         return false;
     }

@@ -29,7 +29,7 @@ pub struct Section {
 impl PatternSet {
     /// Parses a data file. The files are compiled in, so a mistake is a bug caught by the tests.
     pub fn parse(source: &'static str, words: &mut Words) -> Result<Self, DataError> {
-        Ok(Builder::parse(source, words)?.finish())
+        Ok(Builder::parse(source, words)?.finish(words))
     }
 }
 

@@ -6,11 +6,14 @@
 //! file's set as an array the engine reads where it lies: start-up builds only the index by
 //! first word, in one pass over the numbers.
 
+use super::matcher::{within_one, within_one_edit};
 use super::parser::Section;
 use super::syntax::{
-    Hit, Item, ALT, ANY, END, GAP, ID_SHIFT, KIND, KIND_BITS, NAME, OPT, PREFIX, REQUIRED, TEXT,
+    Hit, Item, ALT, ANY, END, GAP, ID_SHIFT, KIND, KIND_BITS, NAME, OPT, PREFIX, REQUIRED, TYPO,
     WORD,
 };
+use super::words::Words;
+use crate::snapshot::Strings;
 use crate::text::{Token, TokenKind, UNKNOWN};
 
 /// The patterns of one data file, indexed by the word they start with.
@@ -18,9 +21,10 @@ pub struct PatternSet {
     pub sections: &'static [Section],
     /// Every pattern, flat, one after another.
     pub(super) code: &'static [u16],
-    /// The words compared as text (prefixes, and the words a typo may change), one after
-    /// another; the code holds each one's offset and length.
+    /// The prefixes, one after another; the code holds each one's offset and length.
     pub(super) text: &'static str,
+    /// The vocabulary's words by id, for the words a typo may change.
+    words: Strings,
     /// The patterns that can start with word `id` are `firsts[first_at[id]..first_at[id + 1]]`.
     first_at: Vec<u16>,
     firsts: Vec<Candidate>,
@@ -43,7 +47,12 @@ impl PatternSet {
     /// The set of the patterns in `code`, indexed by their first words: the one thing built
     /// at start-up, in a pass over the code, since shipped as arrays it would take 2.4 KiB of
     /// the gzipped wasm.
-    pub fn new(sections: &'static [Section], code: &'static [u16], text: &'static str) -> Self {
+    pub fn new(
+        sections: &'static [Section],
+        code: &'static [u16],
+        text: &'static str,
+        words: Strings,
+    ) -> Self {
         // Each pattern's first words, as (word, the pattern).
         let mut pairs: Vec<(u16, Candidate)> = Vec::new();
         let mut anywhere = Vec::new();
@@ -84,12 +93,12 @@ impl PatternSet {
         }
         // By counting: each word's number of patterns, then where its list ends, then the
         // patterns placed back to front so that each list ends at its start, in order.
-        let words = pairs
+        let indexed = pairs
             .iter()
             .map(|&(id, _)| id as usize + 1)
             .max()
             .unwrap_or(0);
-        let mut first_at = vec![0u16; words + 1];
+        let mut first_at = vec![0u16; indexed + 1];
         for &(id, _) in &pairs {
             first_at[id as usize] += 1;
         }
@@ -105,6 +114,7 @@ impl PatternSet {
             sections,
             code,
             text,
+            words,
             first_at,
             firsts,
             anywhere,
@@ -233,18 +243,15 @@ impl PatternSet {
         let mut i = 0;
         while i < alts.len() {
             let a = alts[i];
-            if a & TEXT == 0 {
+            if a & PREFIX == 0 {
                 if tok.id == (a >> ID_SHIFT) as u32 {
                     return true;
                 }
                 i += 1;
             } else {
-                if if a & PREFIX != 0 {
-                    tok.kind != TokenKind::Placeholder
-                        && tok.norm.as_bytes().starts_with(self.bytes_at(alts, i))
-                } else {
-                    tok.id == (a >> ID_SHIFT) as u32
-                } {
+                if tok.kind != TokenKind::Placeholder
+                    && tok.norm.as_bytes().starts_with(self.bytes_at(alts, i))
+                {
                     return true;
                 }
                 i += 3;
@@ -254,7 +261,7 @@ impl PatternSet {
     }
 
     /// Whether `tok` is one typo away from one of a word item's alternatives: only the
-    /// alternatives with their text, words long enough for a typo in a section that allows them.
+    /// alternatives marked `TYPO`, words long enough in a section that allows typos.
     pub(super) fn any_typo(&self, alts: &[u16], tok: &Token) -> bool {
         if tok.kind != TokenKind::Word {
             return false;
@@ -262,26 +269,31 @@ impl PatternSet {
         let mut i = 0;
         while i < alts.len() {
             let a = alts[i];
-            if a & TEXT == 0 {
-                i += 1;
+            if a & PREFIX != 0 {
+                i += 3;
                 continue;
             }
-            if a & PREFIX == 0 && super::matcher::within_one_edit(&tok.norm, self.text_at(alts, i))
-            {
-                return true;
+            if a & TYPO != 0 {
+                let id = (a >> ID_SHIFT) as usize;
+                // As bytes, most words: slicing the word as text would check that it starts
+                // and ends on a character's boundary, at every try.
+                let word = self.words.bytes(id);
+                let near = if tok.norm.is_ascii() && word.is_ascii() {
+                    within_one(tok.norm.as_bytes(), word)
+                } else {
+                    within_one_edit(&tok.norm, self.words.get(id))
+                };
+                if near {
+                    return true;
+                }
             }
-            i += 3;
+            i += 1;
         }
         false
     }
 
-    fn text_at(&self, alts: &[u16], i: usize) -> &'static str {
-        let (at, len) = (alts[i + 1] as usize, alts[i + 2] as usize);
-        &self.text[at..at + len]
-    }
-
-    /// The same as bytes, for comparing: a slice of text would check that it starts and ends
-    /// on a character's boundary, which these always do.
+    /// The prefix at `alts[i]`, as bytes for comparing: a slice of text would check that it
+    /// starts and ends on a character's boundary, which these always do.
     #[inline(always)]
     fn bytes_at(&self, alts: &[u16], i: usize) -> &'static [u8] {
         let (at, len) = (alts[i + 1] as usize, alts[i + 2] as usize);
@@ -323,7 +335,7 @@ fn first_words(
                 if !mine.into_iter().any(|p| p.0 == id) {
                     out.push((id, pattern));
                 }
-                i += if alts[i] & TEXT != 0 { 3 } else { 1 };
+                i += 1;
             }
             true
         }
@@ -398,15 +410,15 @@ impl Builder {
                         let id = if w.prefix { 0 } else { w.id };
                         assert!(id < 1 << 14, "a word id fits 14 bits");
                         let flags = if w.prefix {
-                            PREFIX | TEXT
+                            PREFIX
                         } else if typos && w.text.len() >= 5 {
-                            TEXT
+                            TYPO
                         } else {
                             0
                         };
                         self.code.push((id as u16) << ID_SHIFT | flags);
-                        if flags & TEXT != 0 {
-                            // A word written before, or inside one, is not written again.
+                        if w.prefix {
+                            // A prefix written before, or inside one, is not written again.
                             let at = self.text.find(&*w.text).unwrap_or_else(|| {
                                 self.text.push_str(&w.text);
                                 self.text.len() - w.text.len()
@@ -461,8 +473,11 @@ impl Builder {
     }
 
     /// The set, its arrays kept for the life of the program, as the built-in sets' are.
-    pub fn finish(self) -> PatternSet {
-        PatternSet::new(self.sections.leak(), self.code.leak(), self.text.leak())
+    /// `words` is the vocabulary the set's words were interned in.
+    pub fn finish(self, words: &Words) -> PatternSet {
+        let text = self.text.leak();
+        let words = Strings::of(&words.by_id());
+        PatternSet::new(self.sections.leak(), self.code.leak(), text, words)
     }
 
     /// The set as Rust source: a function `name` that makes the [`PatternSet`] from statics.
@@ -480,10 +495,10 @@ impl Builder {
             .collect();
         let code: Vec<String> = self.code.iter().map(|c| c.to_string()).collect();
         format!(
-            "pub fn {name}() -> PatternSet {{\n\
+            "pub fn {name}(words: Strings) -> PatternSet {{\n\
              static SECTIONS: [Section; {}] = [{}];\n\
              static CODE: [u16; {}] = [{}];\n\
-             PatternSet::new(&SECTIONS, &CODE, {:?})\n}}\n",
+             PatternSet::new(&SECTIONS, &CODE, {:?}, words)\n}}\n",
             sections.len(),
             sections.join(","),
             code.len(),

@@ -28,7 +28,7 @@ pub(super) struct WordPat {
 /// above them, how many codes follow it:
 /// - `WORD` (or `REQUIRED`, a word the pattern cannot do without, so that a sentence without
 ///   any of its alternatives is passed over): the alternatives, each `id << ID_SHIFT | flags`,
-///   followed by the text's offset and length in the set's text when it has `TEXT`;
+///   a `PREFIX` followed by its offset and length in the set's text;
 /// - `OPT`: its items and `END`; `ALT`: its sequences, each its size, its items and `END`;
 /// - `GAP`: the most words it skips; `NAME`, `ANY`: nothing.
 pub(super) const END: u16 = 0;
@@ -41,11 +41,10 @@ pub(super) const ANY: u16 = 6;
 pub(super) const REQUIRED: u16 = 7;
 pub(super) const KIND_BITS: u16 = 3;
 pub(super) const KIND: u16 = (1 << KIND_BITS) - 1;
-/// An alternative that is a prefix, compared as text.
+/// An alternative that is a prefix, compared as text: its place in the set's text follows.
 pub(super) const PREFIX: u16 = 1;
-/// An alternative compared as text (a prefix, or a word a typo may change): its place in the
-/// set's text follows.
-pub(super) const TEXT: u16 = 2;
+/// An alternative a typo may change, a word long enough in a section that allows them.
+pub(super) const TYPO: u16 = 2;
 pub(super) const ID_SHIFT: u16 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
