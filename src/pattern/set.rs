@@ -4,7 +4,8 @@
 //!
 //! The patterns lie flat, as numbers (the codes of `syntax.rs`), so that `build.rs` can write a
 //! file's set as an array the engine reads where it lies: start-up builds only the index by
-//! first word, in one pass over the numbers.
+//! first word and the list of where each pattern's required word items are, in one pass over
+//! the numbers.
 
 use super::matcher::{within_one, within_one_edit};
 use super::parser::Section;
