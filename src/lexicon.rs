@@ -374,7 +374,8 @@ impl Lexicon {
         let senders = |w: &str| {
             self.word_flag(words, w, SENDER) || (template && self.word_flag(words, w, POSSESSIVE))
         };
-        if program_words(written).split_whitespace().any(senders) {
+        let parts = program_words(written);
+        if parts.split_whitespace().any(senders) {
             return None;
         }
         let kind = |w: &str| {
@@ -394,7 +395,7 @@ impl Lexicon {
         // "{discussionTopic}": a program's name says it in its parts.
         slot.split(|c: char| !c.is_alphanumeric())
             .find_map(kind)
-            .or_else(|| program_words(written).split_whitespace().find_map(kind))
+            .or_else(|| parts.split_whitespace().find_map(kind))
     }
 
     /// The class of a token; `source` is the token as written, for elisions ("j'aimerais").

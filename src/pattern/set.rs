@@ -10,8 +10,8 @@
 use super::matcher::{within_one, within_one_edit};
 use super::parser::Section;
 use super::syntax::{
-    Hit, Item, ALT, ANY, END, GAP, ID_SHIFT, KIND, KIND_BITS, NAME, OPT, PREFIX, REQUIRED, TYPO,
-    WORD,
+    Hit, Item, WordPat, ALT, ANY, END, GAP, ID_SHIFT, KIND, KIND_BITS, NAME, OPT, PREFIX, REQUIRED,
+    TYPO, WORD,
 };
 use super::words::Words;
 use crate::snapshot::Strings;
@@ -412,7 +412,7 @@ impl Builder {
                         assert!(id < 1 << 14, "a word id fits 14 bits");
                         let flags = if w.prefix {
                             PREFIX
-                        } else if typos && w.text.len() >= 5 {
+                        } else if may_be_misspelt(w, typos) {
                             TYPO
                         } else {
                             0
@@ -514,11 +514,17 @@ impl Builder {
 /// to appear as written.
 fn required(item: &Item, typos: bool) -> bool {
     match item {
-        Item::Word(alts) if alts.len() <= 12 => alts
-            .iter()
-            .all(|w| !w.prefix && (!typos || w.text.len() < 5)),
+        Item::Word(alts) if alts.len() <= 12 => {
+            alts.iter().all(|w| !w.prefix && !may_be_misspelt(w, typos))
+        }
         _ => false,
     }
+}
+
+/// Whether a pattern's word may be found one typo away: in a section that allows typos, a word
+/// long enough that one wrong letter still leaves it recognisable.
+fn may_be_misspelt(w: &WordPat, typos: bool) -> bool {
+    typos && w.text.len() >= 5
 }
 
 impl PatternSet {
