@@ -400,26 +400,41 @@ impl Lexicon {
 
     /// The class of a token; `source` is the token as written, for elisions ("j'aimerais").
     pub fn class(&self, words: &Words, t: &Token, source: &str) -> Option<WordClass> {
+        self.classes(words, t, source).0
+    }
+
+    /// The class of a token as written (`source`), and as the word alone gives it, without
+    /// its capitals or an elision: what `class(words, t, "")` is. A reading needs both of
+    /// every word, the second to tell a name, and most of the work is common to the two.
+    pub fn classes(
+        &self,
+        words: &Words,
+        t: &Token,
+        source: &str,
+    ) -> (Option<WordClass>, Option<WordClass>) {
         if t.kind != TokenKind::Word {
-            return None;
+            return (None, None);
         }
         if let Some(class) = self.class_of(t.id, &t.norm) {
             // "AI", "IT", "ML": letters in capitals name a field or a firm, whatever word
             // they fold to (Italian "ai", English "it").
             let acronym = source.len() >= 2 && source.bytes().all(|b| b.is_ascii_uppercase());
-            return (!acronym || class >= WordClass::Plain).then_some(class);
+            return (
+                (!acronym || class >= WordClass::Plain).then_some(class),
+                Some(class),
+            );
         }
-        if let Some(class) = self.class_by_stem(words, &t.norm) {
-            return Some(class);
-        }
-        if is_adverb_of_manner(&t.norm) {
-            return Some(WordClass::Filler);
-        }
-        // "fuer", "wuerde", "koennten": German typed without umlauts is the word with them.
-        if let Some(plain) = without_umlaut_digraphs(&t.norm) {
-            if let Some(class) = self.class_of(words.get(&plain).unwrap_or(UNKNOWN), &plain) {
-                return Some(class);
+        let derived = self.class_by_stem(words, &t.norm).or_else(|| {
+            if is_adverb_of_manner(&t.norm) {
+                return Some(WordClass::Filler);
             }
+            // "fuer", "wuerde", "koennten": German typed without umlauts is the word with
+            // them.
+            let plain = without_umlaut_digraphs(&t.norm)?;
+            self.class_of(words.get(&plain).unwrap_or(UNKNOWN), &plain)
+        });
+        if derived.is_some() {
+            return (derived, derived);
         }
         // French and Italian elide a short word into the next: "d'ajouter", "l'occasion",
         // "un'azienda", "dell'anno".
@@ -429,38 +444,57 @@ impl Lexicon {
             .take(6)
             .position(|b| !b.is_ascii_alphabetic())
             .filter(|&at| at >= 1 && source[at..].starts_with(crate::text::is_apostrophe));
-        let at = elided.filter(|&at| t.norm.len() > at + 1 && t.norm.is_char_boundary(at))?;
+        let Some(at) = elided.filter(|&at| t.norm.len() > at + 1 && t.norm.is_char_boundary(at))
+        else {
+            return (None, None);
+        };
         let rest = &t.norm[at..];
-        self.class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
-            .or_else(|| self.class_by_stem(words, rest))
+        let class = self
+            .class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
+            .or_else(|| self.class_by_stem(words, rest));
+        (class, None)
     }
 
     /// The class of the listed words that share this word's stem, the one claiming most for
     /// the sender when they differ: the listed words that are the stem with an ending listed
     /// words usually have, so no table of stems is kept.
     fn class_by_stem(&self, words: &Words, word: &str) -> Option<WordClass> {
-        const BASE_ENDINGS: [&str; 14] = [
-            "", "e", "s", "y", "ar", "er", "ir", "en", "o", "a", "ing", "ed", "ation", "ieren",
-        ];
         let once = stem_once(word);
         let root = stem_once(once);
         if root.len() == word.len() {
             return None;
         }
         // Rebuilt from either stem: "conversarmos" is "convers" + "ar" once, "conver" twice.
+        // A match, not a list's `contains`: the wasm would compare each ending with a call.
         let rebuilt = |listed: &str, base: &str| {
-            listed
-                .strip_prefix(base)
-                .is_some_and(|ending| BASE_ENDINGS.contains(&ending))
+            listed.strip_prefix(base).is_some_and(|ending| {
+                matches!(
+                    ending,
+                    "" | "e"
+                        | "s"
+                        | "y"
+                        | "ar"
+                        | "er"
+                        | "ir"
+                        | "en"
+                        | "o"
+                        | "a"
+                        | "ing"
+                        | "ed"
+                        | "ation"
+                        | "ieren"
+                )
+            })
         };
         let mut found = None;
-        // Both stems start with `root`, and the listed words that do lie together.
+        // Both stems start with `root`, and the listed words that do lie together. Most
+        // have no class, or none above the one found: that is asked first, as it is cheapest.
         for (id, listed) in words.starting_with(root) {
-            if !(rebuilt(listed, once) || rebuilt(listed, root)) {
-                continue;
-            }
             let class = self.class_by_id(id);
-            if class > found && stem(listed) == root {
+            if class > found
+                && (rebuilt(listed, once) || rebuilt(listed, root))
+                && stem(listed) == root
+            {
                 found = class;
                 if found == Some(WordClass::Field) {
                     // Nothing claims more for the sender.

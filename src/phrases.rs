@@ -66,24 +66,24 @@ mod tables {
 const VOCABULARY_ROOM: usize = 6_000;
 
 impl Phrases {
-    /// Gives each token its word id and decides once whether it could be part of a name.
-    pub fn annotate(&self, tokens: &mut [Token]) {
+    /// Gives each token its word id and decides once whether it could be part of a name;
+    /// returns each token's word class as written in `text`, which the reading asks of most
+    /// words, since telling a name takes most of the same work.
+    pub fn annotate(&self, tokens: &mut [Token], text: &str) -> Vec<Option<WordClass>> {
+        let mut classes = Vec::with_capacity(tokens.len());
         for t in tokens {
             t.id = self.words.get(&t.norm).unwrap_or(UNKNOWN);
+            let (class, unwritten) = self.lexicon.classes(&self.words, t, &text[t.start..t.end]);
+            // Filler and stock are capitalised for a sentence start or by custom ("Sie",
+            // "LinkedIn"), not for a name; the few names spelt like them elsewhere ("Ben",
+            // "Mi") are the price of one list for both. Judged by the word alone, without an
+            // elision, as it always was: "J'aimerais" stays one word.
+            let never_a_name = matches!(unwritten, Some(WordClass::Filler | WordClass::Stock));
             t.name_like = t.kind == TokenKind::Placeholder
-                || (t.cap && t.kind == TokenKind::Word && !self.never_a_name(t));
+                || (t.cap && t.kind == TokenKind::Word && !never_a_name);
+            classes.push(class);
         }
-    }
-
-    /// Filler and stock are capitalised for a sentence start or by custom ("Sie", "LinkedIn"),
-    /// not for a name; the few names spelt like them elsewhere ("Ben", "Mi") are the price of
-    /// one list for both.
-    fn never_a_name(&self, t: &Token) -> bool {
-        // No text as written here, so no elision: "J'aimerais" stays one word, as it always was.
-        matches!(
-            self.lexicon.class(&self.words, t, ""),
-            Some(WordClass::Filler | WordClass::Stock)
-        )
+        classes
     }
 
     /// The correction of a misspelt word, if `t` is one.
@@ -196,7 +196,7 @@ mod tests {
             for (idx, section) in set.sections.iter().enumerate() {
                 for (should, example) in &section.examples {
                     let mut note = Note::new(example);
-                    p.annotate(&mut note.tokens);
+                    p.annotate(&mut note.tokens, note.text);
                     let found = (0..note.sentences.len()).any(|s| {
                         let range = note.sentences[s].tokens.clone();
                         set.find(&note.tokens[range.clone()], range.start)
@@ -235,9 +235,9 @@ mod tests {
         assert_eq!(a.misspellings, b.misspellings);
         assert_eq!(a.kinds, b.kinds);
         let mut note = Note::new(include_str!("phrases/lexicon.txt"));
-        a.annotate(&mut note.tokens);
+        a.annotate(&mut note.tokens, note.text);
         let mut again = Note::new(include_str!("phrases/lexicon.txt"));
-        b.annotate(&mut again.tokens);
+        b.annotate(&mut again.tokens, again.text);
         for (s, t) in note.tokens.iter().zip(&again.tokens) {
             assert_eq!(s.id, t.id);
             assert_eq!(
@@ -273,7 +273,7 @@ mod tests {
         let p = Phrases::load().unwrap();
         for right in p.misspellings.iter().flatten() {
             let mut note = crate::text::Note::new(right);
-            p.annotate(&mut note.tokens);
+            p.annotate(&mut note.tokens, note.text);
             assert!(
                 note.tokens.iter().all(|t| p.correction(t).is_none()),
                 "{right}"

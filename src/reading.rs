@@ -46,9 +46,10 @@ pub struct Reading<'a> {
     pub closing: Option<Range<usize>>,
     /// Per token: a word of the sender's own, and whether it names something (not "job").
     own: Vec<Own>,
-    /// Per token: its word class once asked. The rules ask it of each word and of the words
-    /// before it, and an unlisted word's (rebuilt from its stem) is a reading's costliest lookup.
-    classes: Vec<OnceCell<Option<WordClass>>>,
+    /// Per token: its word class, found with its word id. The rules ask it of each word and of
+    /// the words before it, and an unlisted word's (rebuilt from its stem) is a reading's
+    /// costliest lookup.
+    classes: Vec<Option<WordClass>>,
     /// Per token: whether a topic follows it ("on", "about"), once asked.
     topics: OnceCell<Vec<bool>>,
 }
@@ -65,7 +66,7 @@ impl<'a> Reading<'a> {
     pub fn new(text: &'a str, ctx: &'a Context) -> Self {
         let mut note = Note::new(text);
         let phrases = phrases();
-        phrases.annotate(&mut note.tokens);
+        let classes = phrases.annotate(&mut note.tokens, note.text);
         let mut canned_hits = Vec::new();
         let mut context_hits = Vec::new();
         for s in &note.sentences {
@@ -98,9 +99,9 @@ impl<'a> Reading<'a> {
         for hit in context_hits {
             let generic_object = match phrases.kinds[hit.section] {
                 Some(ContextKind::Met | ContextKind::SharedInterest) => {
-                    given_nothing(&note, phrases, &hit, false)
+                    given_nothing(&note, phrases, &classes, &hit, false)
                 }
-                Some(ContextKind::TheirWork) => given_nothing(&note, phrases, &hit, true),
+                Some(ContextKind::TheirWork) => given_nothing(&note, phrases, &classes, &hit, true),
                 _ => false,
             };
             if inside_stock(&hit) || generic_object {
@@ -122,7 +123,6 @@ impl<'a> Reading<'a> {
                 None => helpers.push(hit),
             }
         }
-        let classes = note.tokens.iter().map(|_| OnceCell::new()).collect();
         let mut reading = Reading {
             note,
             ctx,
@@ -748,18 +748,16 @@ impl<'a> Reading<'a> {
     }
 
     pub fn class(&self, t: &Token) -> Option<WordClass> {
-        let look_up = || {
-            let source = &self.note.text[t.start..t.end];
-            self.phrases.lexicon.class(&self.phrases.words, t, source)
-        };
-        // Callers hold a token of this note; its place there finds its memo.
+        // Callers hold a token of this note; its place there finds its class.
         let at = (t as *const Token as usize).wrapping_sub(self.note.tokens.as_ptr() as usize)
             / std::mem::size_of::<Token>();
-        let (toks, classes): (&[Token], &[OnceCell<Option<WordClass>>]) =
-            (&self.note.tokens, &self.classes);
+        let (toks, classes): (&[Token], &[Option<WordClass>]) = (&self.note.tokens, &self.classes);
         match classes.get(at) {
-            Some(memo) if std::ptr::eq(&toks[at], t) => *memo.get_or_init(look_up),
-            _ => look_up(),
+            Some(&class) if std::ptr::eq(&toks[at], t) => class,
+            _ => {
+                let source = &self.note.text[t.start..t.end];
+                self.phrases.lexicon.class(&self.phrases.words, t, source)
+            }
         }
     }
 
@@ -859,22 +857,21 @@ impl<'a> Reading<'a> {
 /// "en") and given a mail-merge field or a whole scene says nothing.
 /// For the reader's work (`praise_fits_anyone`), a topic said of anyone names nothing either
 /// ("your posts about leadership"), while a slot there names their opening or their piece.
-fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, praise_fits_anyone: bool) -> bool {
+fn given_nothing(
+    note: &Note,
+    phrases: &Phrases,
+    classes: &[Option<WordClass>],
+    hit: &Hit,
+    praise_fits_anyone: bool,
+) -> bool {
     let toks: &[Token] = &note.tokens;
-    let class_of = |t: &Token| {
-        phrases
-            .lexicon
-            .class(&phrases.words, t, &note.text[t.start..t.end])
-    };
     let scene = |t: &Token| phrases.lexicon.is_crowd(t);
-    if class_of(&toks[hit.end - 1]) != Some(WordClass::Filler) {
+    if classes[hit.end - 1] != Some(WordClass::Filler) {
         return false;
     }
     let object = (hit.end..toks.len().min(hit.end + 3))
         .take_while(|&j| toks[j].sentence == toks[hit.start].sentence)
-        .find(|&j| {
-            toks[j].kind != TokenKind::Word || class_of(&toks[j]) != Some(WordClass::Filler)
-        });
+        .find(|&j| toks[j].kind != TokenKind::Word || classes[j] != Some(WordClass::Filler));
     object.is_some_and(|at| {
         let t = &toks[at];
         match t.kind {
@@ -894,10 +891,7 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, praise_fits_anyone: 
                         .take_while(|&j| toks[j].sentence == t.sentence)
                         .all(|j| {
                             toks[j].kind == TokenKind::Word
-                                && matches!(
-                                    class_of(&toks[j]),
-                                    Some(WordClass::Filler | WordClass::Stock)
-                                )
+                                && matches!(classes[j], Some(WordClass::Filler | WordClass::Stock))
                         })
             }
         }
