@@ -96,22 +96,44 @@ pub struct Strings {
 
 impl Strings {
     /// The text [`Writer::front_coded`] wrote, each line's shared prefix restored, with the
-    /// ends found in the same pass. It runs at every start, before V8 has optimised it, so
-    /// whole lines are copied and nothing is scanned twice.
+    /// ends found in the same pass. It runs once, at start-up, as V8's baseline compiler
+    /// builds it, which makes each call a real one: so one loop over the bytes, with no
+    /// iterator, search or push per line or byte.
     pub fn front_coded(coded: &str) -> Self {
-        let mut text = String::with_capacity(coded.len() * 3 / 2);
-        let mut ends: Vec<u32> = Vec::with_capacity(coded.len() / 5);
-        let mut before = 0;
-        for line in coded.split('\n') {
-            let start = text.len();
-            let shared = line.as_bytes().first().map_or(0, |b| (b - b'0') as usize);
-            text.extend_from_within(before..before + shared);
-            text.push_str(line.get(1..).unwrap_or(""));
-            ends.push(text.len() as u32);
-            text.push('\n');
+        let coded = coded.as_bytes();
+        // A line adds at most its own bytes and the prefix it shares: room is made when a
+        // line might not fit, which the vocabulary's text never needs.
+        let mut text = vec![0u8; coded.len() * 2];
+        let mut ends: Vec<u32> = Vec::with_capacity(coded.len() / 4);
+        let (mut i, mut out, mut before) = (0, 0, 0);
+        while i < coded.len() {
+            if text.len() < out + SHARED_MAX + coded.len() - i {
+                text.resize(2 * text.len() + SHARED_MAX, 0);
+            }
+            // A slice, as indexing a vector is a call in the wasm built for size.
+            let bytes: &mut [u8] = &mut text;
+            let start = out;
+            let shared = (coded[i] - b'0') as usize;
+            i += 1;
+            for k in 0..shared {
+                bytes[out + k] = bytes[before + k];
+            }
+            out += shared;
+            while i < coded.len() && coded[i] != b'\n' {
+                bytes[out] = coded[i];
+                out += 1;
+                i += 1;
+            }
+            ends.push(out as u32);
+            bytes[out] = b'\n';
+            out += 1;
+            // Past the line's own end.
+            i += 1;
             before = start;
         }
-        text.pop();
+        text.truncate(out.saturating_sub(1));
+        // Whole lines and prefixes cut at a character's boundary (`Writer::front_coded`).
+        let text = String::from_utf8(text).unwrap_or_default();
         // Read once and kept for the life of the engine, like the tables they index.
         Strings {
             text: String::leak(text),

@@ -99,17 +99,20 @@ impl PatternSet {
             .map(|&(id, _)| id as usize + 1)
             .max()
             .unwrap_or(0);
+        // Slices, as indexing a vector is a call in the wasm built for size, and this runs
+        // once, as V8's baseline compiler builds it.
         let mut first_at = vec![0u16; indexed + 1];
-        for &(id, _) in &pairs {
-            first_at[id as usize] += 1;
-        }
-        for id in 1..first_at.len() {
-            first_at[id] += first_at[id - 1];
-        }
         let mut firsts = vec![Candidate::default(); pairs.len()];
+        let (ends, placed): (&mut [u16], &mut [Candidate]) = (&mut first_at, &mut firsts);
+        for &(id, _) in &pairs {
+            ends[id as usize] += 1;
+        }
+        for id in 1..ends.len() {
+            ends[id] += ends[id - 1];
+        }
         for &(id, pattern) in pairs.iter().rev() {
-            first_at[id as usize] -= 1;
-            firsts[first_at[id as usize] as usize] = pattern;
+            ends[id as usize] -= 1;
+            placed[ends[id as usize] as usize] = pattern;
         }
         PatternSet {
             sections,

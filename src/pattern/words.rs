@@ -188,36 +188,41 @@ impl Words {
     }
 
     /// The words are the snapshot's first strings, by id, in byte order.
+    // Indexed loops: an iterator's adapters would be calls in the baseline code.
+    #[allow(clippy::needless_range_loop)]
     pub fn decode(r: &mut crate::snapshot::Reader) -> Self {
         let strings = r.strings;
         let count = r.num();
         // One pass over the words: their first bytes counted and each hashed once, since
-        // hashing the vocabulary is most of what start-up spends here.
+        // hashing the vocabulary is most of what start-up spends here. The hash table is
+        // built by counting: each bucket's size, then its end, then the ids placed back to
+        // front so that each bucket's count ends at its start. This runs once, as V8's
+        // baseline compiler builds it, so the vectors are indexed as slices: indexing a
+        // vector is a call in the wasm built for size.
+        let buckets = count.max(1).next_power_of_two();
         let mut by_first_byte = [0u32; 257];
-        let mut hashes = Vec::with_capacity(count);
+        let mut starts = vec![0u32; buckets + 1];
+        let mut bucket_of = vec![0u32; count];
+        let mut ids = vec![0u32; count];
+        let (starts_at, bucket_at, ids_at): (&mut [u32], &mut [u32], &mut [u32]) =
+            (&mut starts, &mut bucket_of, &mut ids);
         for id in 0..count {
             let word = strings.bytes(id);
             by_first_byte[word.first().map_or(0, |&b| b as usize) + 1] += 1;
-            hashes.push(bucket_hash(word));
+            let b = bucket_hash(word) & (buckets as u32 - 1);
+            bucket_at[id] = b;
+            starts_at[b as usize] += 1;
         }
         for b in 1..by_first_byte.len() {
             by_first_byte[b] += by_first_byte[b - 1];
         }
-        // The hash table, by counting: each bucket's size, then its end, then the ids placed
-        // back to front so that each bucket's count ends at its start.
-        let buckets = count.max(1).next_power_of_two();
-        let mut starts = vec![0u32; buckets + 1];
-        for h in &mut hashes {
-            *h &= buckets as u32 - 1;
-            starts[*h as usize] += 1;
+        for b in 1..starts_at.len() {
+            starts_at[b] += starts_at[b - 1];
         }
-        for b in 1..starts.len() {
-            starts[b] += starts[b - 1];
-        }
-        let mut ids = vec![0u32; count];
-        for (id, &b) in hashes.iter().enumerate() {
-            starts[b as usize] -= 1;
-            ids[starts[b as usize] as usize] = id as u32;
+        for id in 0..count {
+            let b = bucket_at[id] as usize;
+            starts_at[b] -= 1;
+            ids_at[starts_at[b] as usize] = id as u32;
         }
         Words {
             ids: FastMap::default(),
