@@ -121,8 +121,16 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// Marks that sit on a letter and that a writer may leave out: Latin accents, and Arabic's
+/// short vowels and tanwin ("مرحباً" is "مرحبا").
 fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    matches!(c as u32, 0x0300..=0x036F | 0x064B..=0x065F | 0x0670 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// A sign inside a word of an Indic script that Unicode does not call a letter (the virama of
+/// "नमस्ते", a nukta): without it the word would split in two.
+fn is_indic_sign(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0DFF) && !matches!(c, '\u{0964}' | '\u{0965}')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -130,7 +138,7 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_combining(c)
+    c.is_alphanumeric() || is_combining(c) || is_indic_sign(c)
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -700,6 +708,16 @@ mod tests {
 
     fn norms(text: &str) -> Vec<String> {
         Note::new(text).tokens.into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn a_word_keeps_its_signs_in_scripts_that_write_them() {
+        // The virama of "नमस्ते" is no letter by Unicode's count, yet inside the word.
+        assert_eq!(norms("नमस्ते दोस्त").len(), 2);
+        // Arabic's short vowels and tanwin are optional: the word reads the same without.
+        assert_eq!(norms("مرحباً"), norms("مرحبا"));
+        // A danda is punctuation, not part of the word before it.
+        assert_eq!(norms("धन्यवाद। नमस्ते").len(), 2);
     }
 
     #[test]
