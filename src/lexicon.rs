@@ -356,13 +356,17 @@ impl Lexicon {
         {
             return true;
         }
-        // Generic when every word of it is: "[industry/role]", "[your title]", but not
-        // "[Project/Area]", which asks for something specific.
+        self.every_word_generic(words, slot)
+    }
+
+    /// Whether each word of a slot says what any note could name: "[industry/role]", "[your
+    /// title]", but not "[Project/Area]", which asks for something specific.
+    pub fn every_word_generic(&self, words: &Words, slot: &str) -> bool {
         let mut words_in = slot
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 2)
             .peekable();
-        words_in.peek().is_some() && words_in.all(is_generic)
+        words_in.peek().is_some() && words_in.all(|w| self.word_flag(words, w, GENERIC_SLOT))
     }
 
     /// What a slot stands for, by the first of its words that says; nothing the reader has

@@ -98,10 +98,21 @@ impl<'a> Reading<'a> {
         let mut helpers = Vec::new();
         for hit in context_hits {
             let generic_object = match phrases.kinds[hit.section] {
-                Some(ContextKind::Met | ContextKind::SharedInterest) => {
-                    given_nothing(&note, phrases, &classes, &hit, false)
+                Some(ContextKind::Met) => {
+                    // "great meeting you at {metContext}": where they met, whatever the
+                    // program calls it; "saw you at {{company}}" is only where the reader works.
+                    let seen = note.tokens[hit.start..hit.end]
+                        .iter()
+                        .any(|t| phrases.lexicon.is_observing(t));
+                    let object = if seen { Object::Seen } else { Object::Met };
+                    given_nothing(&note, phrases, &classes, &hit, object)
                 }
-                Some(ContextKind::TheirWork) => given_nothing(&note, phrases, &classes, &hit, true),
+                Some(ContextKind::SharedInterest) => {
+                    given_nothing(&note, phrases, &classes, &hit, Object::Seen)
+                }
+                Some(ContextKind::TheirWork) => {
+                    given_nothing(&note, phrases, &classes, &hit, Object::TheirWork)
+                }
                 _ => false,
             };
             if inside_stock(&hit) || generic_object {
@@ -427,22 +438,36 @@ impl<'a> Reading<'a> {
         let slot_next = toks
             .get(pos)
             .is_some_and(|t| t.kind == TokenKind::Placeholder);
-        if !toks[pos - 1].break_after || titled || slot_next {
-            while pos < sentence_end && pos - name_start < 3 {
-                let t = &toks[pos];
-                let nameish =
-                    t.kind == TokenKind::Placeholder || (t.cap && t.kind == TokenKind::Word);
-                if !nameish {
-                    break;
-                }
-                pos += 1;
-                if t.break_after || t.kind == TokenKind::Placeholder {
-                    break;
-                }
+        // "Hello, Anna!", "Здравствуйте, Анна!": after a comma, a name is words no list holds.
+        let after_comma = toks[pos - 1].break_after && !titled && !slot_next;
+        // Arabic or Hindi write no capitals: there a word no list holds may be the name.
+        let caseless = |t: &Token| {
+            self.note.text[t.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+        };
+        while pos < sentence_end && pos - name_start < 3 {
+            let t = &toks[pos];
+            let unlisted = t.kind == TokenKind::Word && self.class(t).is_none();
+            let nameish = if after_comma {
+                (t.cap || caseless(t)) && unlisted
+            } else {
+                t.kind == TokenKind::Placeholder
+                    || (t.cap && t.kind == TokenKind::Word)
+                    || (caseless(t) && unlisted)
+            };
+            if !nameish {
+                break;
+            }
+            pos += 1;
+            if t.break_after || t.kind == TokenKind::Placeholder {
+                break;
             }
         }
         // A greeting word followed by lower-case words is the start of a sentence, not a name.
-        let name = (pos > name_start && toks[pos - 1].break_after).then_some(name_start..pos);
+        let closed = |at: usize| toks[at - 1].break_after || at == sentence_end;
+        let name = (pos > name_start && closed(pos)).then_some(name_start..pos);
         let end = name.as_ref().map_or(name_start, |n| n.end);
         Some(Greeting {
             tokens: 0..end,
@@ -852,31 +877,47 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// What a frame left open for its object ("at", "about") is about, which decides what a slot
+/// there stands for.
+#[derive(Clone, Copy, PartialEq)]
+enum Object {
+    /// Something the sender saw of the reader, or a shared interest.
+    Seen,
+    /// Where the two met or talked.
+    Met,
+    /// The reader's own piece, talk or opening.
+    TheirWork,
+}
+
 /// "saw you at {{company_name}}", "we're both passionate about {industry}", "coincidimos en
 /// el sector", "about the fintech space": a frame left open for its object ("at", "about",
 /// "en") and given a mail-merge field or a whole scene says nothing.
-/// For the reader's work (`praise_fits_anyone`), a topic said of anyone names nothing either
-/// ("your posts about leadership"), while a slot there names their opening or their piece.
+/// For the reader's work, a topic said of anyone names nothing either ("your posts about
+/// leadership"), while a slot there names their opening or their piece.
 fn given_nothing(
     note: &Note,
     phrases: &Phrases,
     classes: &[Option<WordClass>],
     hit: &Hit,
-    praise_fits_anyone: bool,
+    object: Object,
 ) -> bool {
+    let praise_fits_anyone = object == Object::TheirWork;
     let toks: &[Token] = &note.tokens;
     let scene = |t: &Token| phrases.lexicon.is_crowd(t);
     if classes[hit.end - 1] != Some(WordClass::Filler) {
         return false;
     }
-    let object = (hit.end..toks.len().min(hit.end + 3))
+    let found = (hit.end..toks.len().min(hit.end + 3))
         .take_while(|&j| toks[j].sentence == toks[hit.start].sentence)
         .find(|&j| toks[j].kind != TokenKind::Word || classes[j] != Some(WordClass::Filler));
-    object.is_some_and(|at| {
+    found.is_some_and(|at| {
         let t = &toks[at];
         match t.kind {
             // "applied for the [Role] position": the reader's opening is named by its slot.
             TokenKind::Placeholder if praise_fits_anyone => false,
+            TokenKind::Placeholder if object == Object::Met => {
+                phrases.lexicon.every_word_generic(&phrases.words, &t.norm)
+            }
             TokenKind::Placeholder => {
                 phrases
                     .lexicon

@@ -689,6 +689,45 @@ fn content_free_requests_in_more_of_linkedins_languages_are_canned() {
 }
 
 #[test]
+fn content_free_requests_in_cyrillic_and_arabic_are_canned() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Добрый день! Ваш профиль показался мне интересным, буду рад знакомству.",
+            "Вітаю! Хочу додати вас до своєї професійної мережі.",
+            "السلام عليكم، اطلعت على ملفك الشخصي وأود التواصل معك.",
+            "مرحباً، يسعدني التواصل معك وإضافتك إلى شبكتي.",
+        ],
+    );
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Вітаю! Я розробник з Києва, хочу додати вас до своєї мережі.",
+            "مرحبا، أنا مهندس برمجيات في دبي وأود التواصل معك.",
+        ],
+    );
+}
+
+#[test]
+fn a_name_after_the_greetings_comma_is_the_readers() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hello, Anna! Glad to connect.",
+            "Hi, Tom Baker. Would be great to connect!",
+            "Hola, María, me gustaría conectar contigo.",
+            "Здравствуйте, Анна! Буду рад добавить вас в свою сеть.",
+            "مرحباً أحمد، يسعدني التواصل معك.",
+        ],
+    );
+    // A capital after the comma that opens a sentence of the sender's own is not a name.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi, Product designer here, would love to connect."],
+    );
+}
+
+#[test]
 fn a_meeting_or_interest_in_a_whole_scene_names_nothing() {
     all_are(
         Verdict::Canned,
@@ -1010,4 +1049,27 @@ fn whom_the_sender_serves_is_their_pitch_in_every_language_the_ui_speaks() {
             "no pitch found in {note}"
         );
     }
+}
+
+#[test]
+fn a_talk_or_an_occasion_they_shared_is_how_they_know_each_other() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi ${firstName}, it was great meeting you at ${metContext}. Let's stay in touch.",
+            "Nice talking about vector databases, let's keep in touch.",
+            "Great questions at the analytics meetup yesterday!",
+            "Hi {firstName}, I'm Dana, Class of '{graduationYear} at {university}.",
+            "Loved your take on usage-based pricing in last week's newsletter.",
+        ],
+    );
+    // Where the reader works is not where the two met; asking for a view is a wish.
+    all_are(
+        Verdict::Canned,
+        &["Hi, great meeting you at {{company}}. Would love to stay connected."],
+    );
+    all_are(
+        Verdict::NeedsContext,
+        &["I'm building a CRM for plumbers. Would love to get your perspective on it."],
+    );
 }
