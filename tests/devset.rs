@@ -1,17 +1,17 @@
 //! The development set: real invitation notes quoted in public sources (`devset/notes.jsonl`,
 //! each with its source; `devset/SOURCES.md` lists them), labelled by the guideline in the
-//! README. It was gathered ten times, each time from sources disjoint from the earlier ones;
-//! the last two collections were each split in two by source (`batch` 9 and 10, 11 and 12),
-//! and the whole in three parts:
+//! README. It was gathered eleven times, each time from sources disjoint from the earlier ones;
+//! the last three collections were each split in two by source (`batch` 9 and 10, 11 and 12,
+//! 13 and 14), and the whole in three parts:
 //!
-//! - **fresh**: batches 10 and 12, the halves of the last two collections measured blind: their
+//! - **fresh**: batches 10, 12 and 14, the halves of the last three collections measured blind: their
 //!   figures are the honest ones, and no one looks at their notes one by one;
 //! - **held-out**: half of batch 2's sources (a fixed hash, so that notes quoted together fall
 //!   on one side) and all of batch 3: never looked at note by note, but its figures were seen
 //!   while the word lists changed;
 //! - **tuning**: everything else, which the word lists and frames were adjusted against
 //!   (batches 5, 6 and 8 were each the fresh part until a later batch came; they, batch 7 and
-//!   batches 9 and 11 have been read note by note since).
+//!   batches 9, 11 and 13 have been read note by note since).
 //!
 //! `cargo test --test devset -- --nocapture` prints each part's figures and confusion table;
 //! with `UNCANNED_DEVSET_MISSES=1` it also lists the tuning part's misjudged notes (never the
@@ -47,7 +47,7 @@ fn part(note: &Note) -> Part {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
     match note.batch {
-        10 | 12 => Part::Fresh,
+        10 | 12 | 14 => Part::Fresh,
         3 => Part::HeldOut,
         2 if h.is_multiple_of(2) => Part::HeldOut,
         _ => Part::Tuning,
@@ -157,15 +157,15 @@ fn development_set_figures() {
     held.print("held-out part");
     fresh.print("fresh part");
     assert!(
-        fresh.notes >= 126 && held.notes >= 100 && tune.notes >= 966,
+        fresh.notes >= 191 && held.notes >= 100 && tune.notes >= 1033,
         "the split lost notes"
     );
     // Floors a change must not fall below, a little under what was measured; the figures
     // printed above are the measurement.
     let floors = [
-        ("tuning", &tune, 0.96, 0.90, 0.93),
+        ("tuning", &tune, 0.95, 0.89, 0.91),
         ("held-out", &held, 0.93, 0.96, 0.83),
-        ("fresh", &fresh, 0.90, 0.84, 0.90),
+        ("fresh", &fresh, 0.84, 0.80, 0.87),
     ];
     for (name, figures, accuracy, recall, precision) in floors {
         assert!(
