@@ -1,6 +1,7 @@
-//! Gathers the message catalogues and rewrite templates into one archive for the engine,
-//! without their comments and examples (the examples are for the tests), and parses the phrase
-//! lists into the tables the engine matches with, so that it does not parse them at start-up.
+//! Gathers the rewrite templates into one archive for the engine, without their comments and
+//! examples (the examples are for the tests), and parses the phrase lists into the tables the
+//! engine matches with and the message catalogues into sorted tables, so that it does not
+//! parse them at start-up.
 //!
 //! The archive is plain text: the wasm travels gzipped, and gzip packs this text smaller than
 //! a packer of our own did, with nothing to unpack when the engine starts. The pattern sets
@@ -11,6 +12,9 @@
 use std::{env, fs, path::Path};
 
 // The engine's own parser, so the tables it builds are the ones the lists always made.
+#[allow(dead_code)]
+#[path = "src/languages.rs"]
+mod languages;
 #[allow(dead_code)]
 #[path = "src/lexicon.rs"]
 mod lexicon;
@@ -29,8 +33,9 @@ mod text;
 
 use report::Span;
 
-/// The phrase lists are shipped parsed (see `phrases()`), the other folders as text.
-const FOLDERS: [&str; 2] = ["src/messages", "src/suggestions"];
+/// The phrase lists and the messages are shipped parsed (see `phrases()` and `messages()`),
+/// the rewrites as text.
+const FOLDERS: [&str; 1] = ["src/suggestions"];
 
 fn main() {
     let mut archive = String::new();
@@ -48,12 +53,7 @@ fn main() {
             let kept: Vec<&str> = text
                 .lines()
                 .map(str::trim)
-                .filter(|l| {
-                    !(l.is_empty()
-                        || l.starts_with('#')
-                        || l.starts_with('>')
-                        || l.starts_with("!>"))
-                })
+                .filter(|l| !is_note(l))
                 .collect();
             let folder = Path::new(dir)
                 .file_name()
@@ -70,6 +70,56 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     fs::write(out.join("data.txt"), archive).expect("OUT_DIR is writable");
     phrases(&out);
+    messages(&out);
+}
+
+/// Whether a trimmed line is for people or the tests only: empty, a comment or an example.
+fn is_note(line: &str) -> bool {
+    line.is_empty() || line.starts_with('#') || line.starts_with('>') || line.starts_with("!>")
+}
+
+/// Each language's `key = text` lines, in the order of `languages::LANGUAGES`, as the
+/// catalogues `src/messages.rs` looks messages up in: sorted by key, a key written twice
+/// taking its last text, and a key a translation lacks taking English's.
+fn messages(out: &Path) {
+    println!("cargo:rerun-if-changed=src/messages");
+    println!("cargo:rerun-if-changed=src/languages.rs");
+    let mut english = std::collections::BTreeMap::new();
+    let mut catalogues = Vec::new();
+    for lang in languages::LANGUAGES {
+        let path = format!("src/messages/{lang}.txt");
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut entries = english.clone();
+        for line in text.lines().map(str::trim).filter(|l| !is_note(l)) {
+            if let Some((key, message)) = line.split_once('=') {
+                entries.insert(key.trim().to_string(), message.trim().to_string());
+            }
+        }
+        if english.is_empty() {
+            english = entries.clone();
+        }
+        let (mut text, mut starts) = (String::new(), Vec::new());
+        for (key, message) in &entries {
+            assert!(!key.contains('='), "{path}: a key holds no =");
+            starts.push(text.len().to_string());
+            text.push_str(&format!("{key}={message}\n"));
+        }
+        text.pop();
+        assert!(
+            text.len() < 1 << 16,
+            "{path}: a catalogue's offsets fit 16 bits"
+        );
+        catalogues.push(format!(
+            "Catalogue::built({text:?}, &[{}])",
+            starts.join(",")
+        ));
+    }
+    let source = format!(
+        "pub static CATALOGUES: [Catalogue; {}] = [{}];\n",
+        catalogues.len(),
+        catalogues.join(",\n")
+    );
+    fs::write(out.join("messages.rs"), source).expect("OUT_DIR is writable");
 }
 
 /// Parses the phrase lists as `Phrases::load` does, in the same order so that every word gets

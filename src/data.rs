@@ -1,5 +1,5 @@
-//! The engine's text data — message catalogues, rewrite templates — as the
-//! archive `build.rs` wrote: each file's path and text, framed by NUL characters.
+//! The engine's text data — the rewrite templates and their cues — as the archive `build.rs`
+//! wrote: each file's path and text, framed by NUL characters.
 
 const ARCHIVE: &str = include_str!(concat!(env!("OUT_DIR"), "/data.txt"));
 
@@ -17,35 +17,70 @@ pub fn file(path: &str) -> &'static str {
     ""
 }
 
-/// A lookup table of short strings: a sorted list is smaller in the wasm than a hash map and,
-/// for a few hundred entries, as quick.
-#[derive(Clone, Default)]
-pub struct StrTable(Vec<(&'static str, &'static str)>);
+/// A lookup table of short strings: `key=value` lines sorted by key, each key once, and where
+/// each line starts. Searched by halves, and as `build.rs` writes it the table is read where
+/// it lies, with nothing built at start-up; text and offsets pack smaller in the gzipped wasm
+/// than a list of string pairs.
+#[derive(Clone, Copy)]
+pub struct StrTable {
+    text: &'static str,
+    starts: &'static [u16],
+}
 
 impl StrTable {
-    /// Later pairs win over earlier ones with the same key, so a translation can overlay English.
+    pub const fn sorted(text: &'static str, starts: &'static [u16]) -> Self {
+        StrTable { text, starts }
+    }
+
+    /// Later pairs win over earlier ones with the same key, so a translation can overlay
+    /// English; the table is kept for the life of the program, as the built ones are.
+    #[cfg(test)]
     pub fn from_pairs(pairs: impl IntoIterator<Item = (&'static str, &'static str)>) -> Self {
         let mut v: Vec<_> = pairs.into_iter().collect();
         v.reverse();
         // Stable, so the last-given pair of a key comes first and dedup keeps it.
         insertion_sort_by(&mut v, |a, b| a.0 < b.0);
         v.dedup_by(|a, b| a.0 == b.0);
-        StrTable(v)
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for (key, value) in v {
+            starts.push(text.len() as u16);
+            text.push_str(&[key, "=", value, "\n"].concat());
+        }
+        text.pop();
+        StrTable {
+            text: String::leak(text),
+            starts: Vec::leak(starts),
+        }
     }
 
-    pub fn extend(&self, pairs: impl IntoIterator<Item = (&'static str, &'static str)>) -> Self {
-        Self::from_pairs(self.0.iter().copied().chain(pairs))
+    /// Line `i` as its key and value.
+    fn pair(&self, i: usize) -> (&'static str, &'static str) {
+        let end = match self.starts.get(i + 1) {
+            Some(&next) => next as usize - 1,
+            None => self.text.len(),
+        };
+        let line = &self.text[self.starts[i] as usize..end];
+        line.split_once('=').unwrap_or((line, ""))
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.0
-            .binary_search_by(|&(k, _)| k.cmp(key))
-            .ok()
-            .map(|i| self.0[i].1)
+        let (mut lo, mut hi) = (0, self.starts.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (k, value) = self.pair(mid);
+            match k.cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(value),
+            }
+        }
+        None
     }
 
+    #[cfg(test)]
     pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        self.0.iter().copied()
+        (0..self.starts.len()).map(|i| self.pair(i))
     }
 }
 
@@ -67,21 +102,19 @@ mod tests {
 
     #[test]
     fn every_data_file_is_in_the_archive() {
-        for path in ["messages/en.txt", "messages/pt.txt"] {
+        for path in ["suggestions/en.txt", "suggestions/pt.txt"] {
             assert!(file(path).lines().count() > 10, "{path}");
         }
-        assert_eq!(
-            file("phrases/canned.txt"),
-            "",
-            "the phrase lists are shipped parsed"
-        );
+        for path in ["phrases/canned.txt", "messages/en.txt"] {
+            assert_eq!(file(path), "", "{path} is shipped parsed");
+        }
         assert_eq!(file("no/such.txt"), "");
     }
 
     #[test]
     fn the_archive_round_trips_the_text() {
-        let english = file("messages/en.txt");
-        let source = include_str!("messages/en.txt");
+        let english = file("suggestions/en.txt");
+        let source = include_str!("suggestions/en.txt");
         for line in english.lines() {
             assert!(source.contains(line), "{line}");
         }
@@ -93,6 +126,5 @@ mod tests {
         assert_eq!(t.get("b"), Some("3"));
         assert_eq!(t.get("a"), Some("2"));
         assert_eq!(t.get("c"), None);
-        assert_eq!(t.extend([("a", "4")]).get("a"), Some("4"));
     }
 }

@@ -1,21 +1,32 @@
 //! What the sender reads, kept in per-language catalogues (`src/messages/*.txt`) so wording
 //! can change, and languages be added, without touching the rules.
 
-use std::sync::OnceLock;
-
 use crate::data::StrTable;
-use crate::languages::{self, LANGUAGES};
-
-fn source(lang: &str) -> &'static str {
-    crate::data::file(&["messages/", lang, ".txt"].concat())
-}
+use crate::languages;
 
 pub struct Catalogue {
     entries: StrTable,
 }
 
+/// The catalogues `build.rs` wrote, in the order of `languages::LANGUAGES`, each already
+/// sorted and with English's text for a key it lacks: nothing is parsed at start-up.
+mod built {
+    use super::Catalogue;
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
+
 impl Catalogue {
-    /// Parses `key = text` lines; keys missing from a translation fall back to `english`.
+    /// A catalogue as `build.rs` writes it: `key=text` lines sorted by key, each key once,
+    /// and where each line starts.
+    const fn built(text: &'static str, starts: &'static [u16]) -> Self {
+        Catalogue {
+            entries: StrTable::sorted(text, starts),
+        }
+    }
+
+    /// Parses `key = text` lines, as `build.rs` does; keys missing from a translation fall
+    /// back to `english`.
+    #[cfg(test)]
     fn parse(source: &'static str, english: Option<&Catalogue>) -> Self {
         let lines = source
             .lines()
@@ -23,12 +34,13 @@ impl Catalogue {
             .filter_map(|l| l.split_once('='))
             .map(|(k, v)| (k.trim(), v.trim()));
         let entries = match english {
-            Some(e) => e.entries.extend(lines),
+            Some(e) => StrTable::from_pairs(e.entries.pairs().chain(lines)),
             None => StrTable::from_pairs(lines),
         };
         Catalogue { entries }
     }
 
+    #[cfg(test)]
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.entries.pairs().map(|(k, _)| k)
     }
@@ -69,24 +81,15 @@ pub fn substitute(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The catalogue for a language tag such as `de` or `pt-BR`; English when there is none. Each is
-/// parsed on first use: a note in English never pays for the others.
+/// The catalogue for a language tag such as `de` or `pt-BR`; English when there is none.
 pub fn catalogue(lang: Option<&str>) -> &'static Catalogue {
-    const TRANSLATED: usize = LANGUAGES.len() - 1;
-    static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
-    static TRANSLATIONS: [OnceLock<Catalogue>; TRANSLATED] =
-        [const { OnceLock::new() }; TRANSLATED];
-    let english = ENGLISH.get_or_init(|| Catalogue::parse(source(LANGUAGES[0]), None));
-    match languages::index(lang.unwrap_or("en")) {
-        0 => english,
-        i => TRANSLATIONS[i - 1]
-            .get_or_init(|| Catalogue::parse(source(LANGUAGES[i]), Some(english))),
-    }
+    &built::CATALOGUES[languages::index(lang.unwrap_or("en"))]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::languages::LANGUAGES;
 
     #[test]
     fn every_rule_has_a_name_in_every_language() {
@@ -103,6 +106,26 @@ mod tests {
         let c = Catalogue::parse("a = Hello {who}, {x}!\n", None);
         assert_eq!(c.get("a", &[("who", "Sam")]), "Hello Sam, {x}!");
         assert_eq!(c.get("missing", &[]), "missing");
+    }
+
+    /// A catalogue's file as written, without English's text for the keys it lacks.
+    fn source(lang: &str) -> &'static str {
+        let path = format!("{}/src/messages/{lang}.txt", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        String::leak(text)
+    }
+
+    #[test]
+    fn the_built_catalogues_are_the_files() {
+        let english = Catalogue::parse(source(LANGUAGES[0]), None);
+        for code in LANGUAGES {
+            let parsed = match code {
+                "en" => Catalogue::parse(source(code), None),
+                _ => Catalogue::parse(source(code), Some(&english)),
+            };
+            let built: Vec<_> = catalogue(Some(code)).entries.pairs().collect();
+            assert_eq!(built, parsed.entries.pairs().collect::<Vec<_>>(), "{code}");
+        }
     }
 
     #[test]
