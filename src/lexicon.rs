@@ -6,6 +6,7 @@
 //! sender's own.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
 use crate::pattern::{DataError, Words};
 use crate::snapshot::{Reader, Writer};
@@ -35,6 +36,41 @@ pub struct Lexicon {
     /// One byte a word, so that `build.rs` can write the table the engine reads in place.
     flags: Cow<'static, [u8]>,
     slot_prefixes: Vec<(String, SlotKind)>,
+    /// Per listed word, by id, the class its own spelling gives it (`Spelt`), once asked: an
+    /// unlisted class found by the word's stem costs a thousand instructions, and a note's
+    /// words come back at every keystroke. Filled as asked, never emptied: a byte a word.
+    remembered: Vec<AtomicU8>,
+}
+
+/// A word's class as its spelling gives it, as `Lexicon::remembered` keeps it.
+#[derive(Clone, Copy)]
+enum Spelt {
+    /// Its own class, or a listed prefix's.
+    Listed(WordClass),
+    /// The class of a listed word it inflects or respells.
+    Derived(WordClass),
+    Nothing,
+}
+
+impl Spelt {
+    /// 0 is "not yet asked".
+    fn code(self) -> u8 {
+        match self {
+            Spelt::Listed(c) => 1 + c as u8,
+            Spelt::Derived(c) => 5 + c as u8,
+            Spelt::Nothing => 9,
+        }
+    }
+
+    fn decode(code: u8) -> Option<Spelt> {
+        let class = |i: u8| CLASSES[i as usize];
+        match code {
+            1..=4 => Some(Spelt::Listed(class(code - 1))),
+            5..=8 => Some(Spelt::Derived(class(code - 5))),
+            9 => Some(Spelt::Nothing),
+            _ => None,
+        }
+    }
 }
 
 /// Words that point at the reader: "you", "your", "both".
@@ -265,6 +301,7 @@ impl Lexicon {
             prefixes,
             flags: flags.into(),
             slot_prefixes,
+            remembered: Vec::new(),
         })
     }
 
@@ -419,26 +456,29 @@ impl Lexicon {
         if t.kind != TokenKind::Word {
             return (None, None);
         }
-        if let Some(class) = self.class_of(t.id, &t.norm) {
-            // "AI", "IT", "ML": letters in capitals name a field or a firm, whatever word
-            // they fold to (Italian "ai", English "it").
-            let acronym = source.len() >= 2 && source.bytes().all(|b| b.is_ascii_uppercase());
-            return (
-                (!acronym || class >= WordClass::Plain).then_some(class),
-                Some(class),
-            );
-        }
-        let derived = self.class_by_stem(words, &t.norm).or_else(|| {
-            if is_adverb_of_manner(&t.norm) {
-                return Some(WordClass::Filler);
+        let memo = self.remembered.get(t.id as usize);
+        let spelt = match memo.and_then(|m| Spelt::decode(m.load(Relaxed))) {
+            Some(spelt) => spelt,
+            None => {
+                let spelt = self.spelt(words, t.id, &t.norm);
+                if let Some(m) = memo {
+                    m.store(spelt.code(), Relaxed);
+                }
+                spelt
             }
-            // "fuer", "wuerde", "koennten": German typed without umlauts is the word with
-            // them.
-            let plain = without_umlaut_digraphs(&t.norm)?;
-            self.class_of(words.get(&plain).unwrap_or(UNKNOWN), &plain)
-        });
-        if derived.is_some() {
-            return (derived, derived);
+        };
+        match spelt {
+            Spelt::Listed(class) => {
+                // "AI", "IT", "ML": letters in capitals name a field or a firm, whatever word
+                // they fold to (Italian "ai", English "it").
+                let acronym = source.len() >= 2 && source.bytes().all(|b| b.is_ascii_uppercase());
+                return (
+                    (!acronym || class >= WordClass::Plain).then_some(class),
+                    Some(class),
+                );
+            }
+            Spelt::Derived(class) => return (Some(class), Some(class)),
+            Spelt::Nothing => {}
         }
         // French and Italian elide a short word into the next: "d'ajouter", "l'occasion",
         // "un'azienda", "dell'anno".
@@ -457,6 +497,23 @@ impl Lexicon {
             .class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
             .or_else(|| self.class_by_stem(words, rest));
         (class, None)
+    }
+
+    /// The class word `id`, spelt `word`, has by its spelling alone.
+    fn spelt(&self, words: &Words, id: u32, word: &str) -> Spelt {
+        if let Some(class) = self.class_of(id, word) {
+            return Spelt::Listed(class);
+        }
+        let derived = self.class_by_stem(words, word).or_else(|| {
+            if is_adverb_of_manner(word) {
+                return Some(WordClass::Filler);
+            }
+            // "fuer", "wuerde", "koennten": German typed without umlauts is the word with
+            // them.
+            let plain = without_umlaut_digraphs(word)?;
+            self.class_of(words.get(&plain).unwrap_or(UNKNOWN), &plain)
+        });
+        derived.map_or(Spelt::Nothing, Spelt::Derived)
     }
 
     /// The class of the listed words that share this word's stem, the one claiming most for
@@ -609,6 +666,7 @@ impl Lexicon {
             prefixes: decode_prefixes(&CLASSES, r),
             flags: Cow::Borrowed(flags),
             slot_prefixes: decode_prefixes(&SLOTS, r),
+            remembered: by_id.iter().map(|_| AtomicU8::new(0)).collect(),
         }
     }
 }

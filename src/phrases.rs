@@ -250,6 +250,29 @@ mod tests {
         }
     }
 
+    /// The built-in lists remember a listed word's class once asked; what the note's writing
+    /// adds (capitals, an elision) is judged anew each time, as the parsed lists judge it.
+    #[test]
+    fn a_remembered_word_reads_as_written_each_time() {
+        let parsed = Phrases::load().unwrap();
+        for text in [
+            "IT it IT",
+            "Thriving thriving THRIVING",
+            "wuerde WUERDE",
+            "l'occasion occasion",
+        ] {
+            for _ in 0..2 {
+                let mut a = Note::new(text);
+                let by_memo = phrases().annotate(&mut a.tokens, a.text);
+                let mut b = Note::new(text);
+                let by_lists = parsed.annotate(&mut b.tokens, b.text);
+                assert_eq!(by_memo, by_lists, "{text}");
+                let names = |n: &Note| n.tokens.iter().map(|t| t.name_like).collect::<Vec<_>>();
+                assert_eq!(names(&a), names(&b), "{text}");
+            }
+        }
+    }
+
     #[test]
     fn the_vocabulary_fits_the_room_reserved_for_it() {
         let words = Phrases::load().unwrap().words.len();
