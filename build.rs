@@ -98,10 +98,9 @@ fn messages(out: &Path) {
         if english.is_empty() {
             english = entries.clone();
         }
-        let (mut text, mut starts) = (String::new(), Vec::new());
+        let mut text = String::new();
         for (key, message) in &entries {
             assert!(!key.contains('='), "{path}: a key holds no =");
-            starts.push(text.len().to_string());
             text.push_str(&format!("{key}={message}\n"));
         }
         text.pop();
@@ -109,10 +108,7 @@ fn messages(out: &Path) {
             text.len() < 1 << 16,
             "{path}: a catalogue's offsets fit 16 bits"
         );
-        catalogues.push(format!(
-            "Catalogue::built({text:?}, &[{}])",
-            starts.join(",")
-        ));
+        catalogues.push(format!("Catalogue::built({text:?})"));
     }
     let source = format!(
         "pub static CATALOGUES: [Catalogue; {}] = [{}];\n",

@@ -1,6 +1,8 @@
 //! The engine's text data — the rewrite templates and their cues — as the archive `build.rs`
 //! wrote: each file's path and text, framed by NUL characters.
 
+use std::sync::OnceLock;
+
 const ARCHIVE: &str = include_str!(concat!(env!("OUT_DIR"), "/data.txt"));
 
 /// A file of the archive by its path, `suggestions/cues.txt` or `messages/de.txt`; empty when
@@ -17,19 +19,39 @@ pub fn file(path: &str) -> &'static str {
     ""
 }
 
-/// A lookup table of short strings: `key=value` lines sorted by key, each key once, and where
-/// each line starts. Searched by halves, and as `build.rs` writes it the table is read where
-/// it lies, with nothing built at start-up; text and offsets pack smaller in the gzipped wasm
-/// than a list of string pairs.
-#[derive(Clone, Copy)]
+/// A lookup table of short strings: `key=value` lines sorted by key, each key once, searched
+/// by halves. As `build.rs` writes it the table is read where it lies: the first lookup only
+/// finds where the lines start, one pass over a few kilobytes (shipped, the offsets took
+/// 0.3 KiB of the gzipped wasm).
 pub struct StrTable {
     text: &'static str,
-    starts: &'static [u16],
+    starts: OnceLock<Vec<u16>>,
 }
 
 impl StrTable {
-    pub const fn sorted(text: &'static str, starts: &'static [u16]) -> Self {
-        StrTable { text, starts }
+    pub const fn sorted(text: &'static str) -> Self {
+        StrTable {
+            text,
+            starts: OnceLock::new(),
+        }
+    }
+
+    fn starts(&self) -> &[u16] {
+        self.starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut starts = Vec::with_capacity(64);
+            if !bytes.is_empty() {
+                starts.push(0);
+            }
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'\n' {
+                    starts.push(i as u16 + 1);
+                }
+                i += 1;
+            }
+            starts
+        })
     }
 
     /// Later pairs win over earlier ones with the same key, so a translation can overlay
@@ -42,30 +64,26 @@ impl StrTable {
         insertion_sort_by(&mut v, |a, b| a.0 < b.0);
         v.dedup_by(|a, b| a.0 == b.0);
         let mut text = String::new();
-        let mut starts = Vec::new();
         for (key, value) in v {
-            starts.push(text.len() as u16);
             text.push_str(&[key, "=", value, "\n"].concat());
         }
         text.pop();
-        StrTable {
-            text: String::leak(text),
-            starts: Vec::leak(starts),
-        }
+        StrTable::sorted(String::leak(text))
     }
 
     /// Line `i` as its key and value.
     fn pair(&self, i: usize) -> (&'static str, &'static str) {
-        let end = match self.starts.get(i + 1) {
+        let starts = self.starts();
+        let end = match starts.get(i + 1) {
             Some(&next) => next as usize - 1,
             None => self.text.len(),
         };
-        let line = &self.text[self.starts[i] as usize..end];
+        let line = &self.text[starts[i] as usize..end];
         line.split_once('=').unwrap_or((line, ""))
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        let (mut lo, mut hi) = (0, self.starts.len());
+        let (mut lo, mut hi) = (0, self.starts().len());
         while lo < hi {
             let mid = (lo + hi) / 2;
             let (k, value) = self.pair(mid);
@@ -80,7 +98,7 @@ impl StrTable {
 
     #[cfg(test)]
     pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        (0..self.starts.len()).map(|i| self.pair(i))
+        (0..self.starts().len()).map(|i| self.pair(i))
     }
 }
 

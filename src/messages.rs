@@ -16,11 +16,10 @@ mod built {
 }
 
 impl Catalogue {
-    /// A catalogue as `build.rs` writes it: `key=text` lines sorted by key, each key once,
-    /// and where each line starts.
-    const fn built(text: &'static str, starts: &'static [u16]) -> Self {
+    /// A catalogue as `build.rs` writes it: `key=text` lines sorted by key, each key once.
+    const fn built(text: &'static str) -> Self {
         Catalogue {
-            entries: StrTable::sorted(text, starts),
+            entries: StrTable::sorted(text),
         }
     }
 
