@@ -166,5 +166,12 @@ mod tests {
         assert_eq!(t.get("b"), Some("3"));
         assert_eq!(t.get("a"), Some("2"));
         assert_eq!(t.get("c"), None);
+        // A key that another starts with, either side of the `=` in byte order.
+        let t = StrTable::from_pairs([("a.b", "1"), ("a", "2"), ("a>b", "3")]);
+        assert_eq!(t.get("a"), Some("2"));
+        assert_eq!(t.get("a.b"), Some("1"));
+        assert_eq!(t.get("a>b"), Some("3"));
+        assert_eq!(t.get("a."), None);
+        assert_eq!(t.get(""), None);
     }
 }
