@@ -592,6 +592,7 @@ impl<'a> Reading<'a> {
                 // that is the reader's or a crowd's is not the sender's. A capitalised run is
                 // one name, the reader's if its first word is.
                 Some(WordClass::Field) | None if self.is_a_field_of_others(i, own) => Own::No,
+                Some(WordClass::Field) | None if !t.cap && self.said_of_a_crowd(i) => Own::No,
                 // "ton parcours dans la tech/startup": a field right after the reader's is
                 // theirs too.
                 Some(WordClass::Field)
@@ -689,6 +690,30 @@ impl<'a> Reading<'a> {
             })
             .any(|j| lexicon.is_possessive(&toks[j]));
         readers || self.crowd_follows(i) || lexicon.is_crowd(&toks[i])
+    }
+
+    /// Whether token `i` describes the crowd a note is sent to: "security leaders working on
+    /// data privacy", "professionals who are on the revenue side of things". What the whole
+    /// crowd does is said of every recipient alike.
+    fn said_of_a_crowd(&self, i: usize) -> bool {
+        let toks: &[Token] = &self.note.tokens;
+        let lexicon = &self.phrases.lexicon;
+        for j in (0..i).rev().take(10) {
+            let t = &toks[j];
+            if t.sentence != toks[i].sentence || t.break_after || lexicon.is_sender(t) {
+                return false;
+            }
+            // A crowd of people ("leaders", "professionals"), not a scene ("the AI space"),
+            // with what follows joined to it ("who", "in", "working").
+            let people = lexicon.is_crowd(t) && self.class(t) != Some(WordClass::Plain);
+            let joined = toks.get(j + 1).is_some_and(|n| {
+                self.class(n) == Some(WordClass::Filler) || lexicon.is_occupation(n)
+            });
+            if people && joined {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the sender speaks of themselves ("I", "my", "as a", "we're in the same") up to

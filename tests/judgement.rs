@@ -1073,3 +1073,35 @@ fn a_talk_or_an_occasion_they_shared_is_how_they_know_each_other() {
         &["I'm building a CRM for plumbers. Would love to get your perspective on it."],
     );
 }
+
+#[test]
+fn what_a_whole_crowd_does_is_said_of_every_recipient() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi {first_name}, connecting with hospital leaders working on sterile supply logistics. Would love to add you to my network.",
+            "Hi, I'm reaching out to professionals who work in maritime insurance claims. Let's connect!",
+            "Hi, I'm looking to connect with people who are on the clinical research side of things. Let's connect!",
+        ],
+    );
+    // What the sender does stays theirs.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi, I'm a consultant working on treasury automation. Let's connect!"],
+    );
+}
+
+#[test]
+fn an_email_the_sender_wrote_before_is_their_own_outreach() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hey, sent you an email last week. Thought I'd connect here too.",
+            "Hola, te escribí por correo la semana pasada. Me gustaría conectar por aquí.",
+        ],
+    );
+    all_are(
+        Verdict::Canned,
+        &["I hope this email finds you well. Would love to connect."],
+    );
+}
