@@ -46,10 +46,6 @@ pub struct Reading<'a> {
     pub closing: Option<Range<usize>>,
     /// Per token: a word of the sender's own, and whether it names something (not "job").
     own: Vec<Own>,
-    /// Per token: its word class, found with its word id. The rules ask it of each word and of
-    /// the words before it, and an unlisted word's (rebuilt from its stem) is a reading's
-    /// costliest lookup.
-    classes: Vec<Option<WordClass>>,
     /// Per token: whether a topic follows it ("on", "about"), once asked.
     topics: OnceCell<Vec<bool>>,
 }
@@ -66,7 +62,7 @@ impl<'a> Reading<'a> {
     pub fn new(text: &'a str, ctx: &'a Context) -> Self {
         let mut note = Note::new(text);
         let phrases = phrases();
-        let classes = phrases.annotate(&mut note.tokens, note.text);
+        phrases.annotate(&mut note.tokens, note.text);
         let mut canned_hits = Vec::new();
         let mut context_hits = Vec::new();
         for s in &note.sentences {
@@ -105,13 +101,13 @@ impl<'a> Reading<'a> {
                         .iter()
                         .any(|t| phrases.lexicon.is_observing(t));
                     let object = if seen { Object::Seen } else { Object::Met };
-                    given_nothing(&note, phrases, &classes, &hit, object)
+                    given_nothing(&note, phrases, &hit, object)
                 }
                 Some(ContextKind::SharedInterest) => {
-                    given_nothing(&note, phrases, &classes, &hit, Object::Seen)
+                    given_nothing(&note, phrases, &hit, Object::Seen)
                 }
                 Some(ContextKind::TheirWork) => {
-                    given_nothing(&note, phrases, &classes, &hit, Object::TheirWork)
+                    given_nothing(&note, phrases, &hit, Object::TheirWork)
                 }
                 _ => false,
             };
@@ -145,7 +141,6 @@ impl<'a> Reading<'a> {
             greeting: None,
             closing: None,
             own: Vec::new(),
-            classes,
             topics: OnceCell::new(),
         };
         let reasons = ReasonIndex::new(&reading, &canned_hits);
@@ -797,18 +792,10 @@ impl<'a> Reading<'a> {
             .is_some_and(|t| t.sentence == toks[i].sentence && self.phrases.lexicon.is_crowd(t))
     }
 
+    /// A token's word class, found with its word id: the rules ask it of each word and of the
+    /// words before it.
     pub fn class(&self, t: &Token) -> Option<WordClass> {
-        // Callers hold a token of this note; its place there finds its class.
-        let at = (t as *const Token as usize).wrapping_sub(self.note.tokens.as_ptr() as usize)
-            / std::mem::size_of::<Token>();
-        let (toks, classes): (&[Token], &[Option<WordClass>]) = (&self.note.tokens, &self.classes);
-        match classes.get(at) {
-            Some(&class) if std::ptr::eq(&toks[at], t) => class,
-            _ => {
-                let source = &self.note.text[t.start..t.end];
-                self.phrases.lexicon.class(&self.phrases.words, t, source)
-            }
-        }
+        t.class
     }
 
     /// "Marta, I'd like to add you…", "Desertsnowman/Calder,\n…": up to three capitalised
@@ -919,22 +906,16 @@ enum Object {
 /// "en") and given a mail-merge field or a whole scene says nothing.
 /// For the reader's work, a topic said of anyone names nothing either ("your posts about
 /// leadership"), while a slot there names their opening or their piece.
-fn given_nothing(
-    note: &Note,
-    phrases: &Phrases,
-    classes: &[Option<WordClass>],
-    hit: &Hit,
-    object: Object,
-) -> bool {
+fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> bool {
     let praise_fits_anyone = object == Object::TheirWork;
     let toks: &[Token] = &note.tokens;
     let scene = |t: &Token| phrases.lexicon.is_crowd(t);
-    if classes[hit.end - 1] != Some(WordClass::Filler) {
+    if toks[hit.end - 1].class != Some(WordClass::Filler) {
         return false;
     }
     let found = (hit.end..toks.len().min(hit.end + 3))
         .take_while(|&j| toks[j].sentence == toks[hit.start].sentence)
-        .find(|&j| toks[j].kind != TokenKind::Word || classes[j] != Some(WordClass::Filler));
+        .find(|&j| toks[j].kind != TokenKind::Word || toks[j].class != Some(WordClass::Filler));
     found.is_some_and(|at| {
         let t = &toks[at];
         match t.kind {
@@ -957,7 +938,10 @@ fn given_nothing(
                         .take_while(|&j| toks[j].sentence == t.sentence)
                         .all(|j| {
                             toks[j].kind == TokenKind::Word
-                                && matches!(classes[j], Some(WordClass::Filler | WordClass::Stock))
+                                && matches!(
+                                    toks[j].class,
+                                    Some(WordClass::Filler | WordClass::Stock)
+                                )
                         })
             }
         }

@@ -33,6 +33,8 @@ pub struct Token {
     pub id: u32,
     /// Could be part of a name: capitalised and not a filler word, or a slot.
     pub name_like: bool,
+    /// The word's class as written, set by `Phrases::annotate` with its id.
+    pub class: Option<crate::lexicon::WordClass>,
     pub sentence: usize,
     /// Punctuation such as a comma, dash or colon stands between this token and the next.
     pub break_after: bool,
@@ -482,6 +484,7 @@ impl<'a> Scanner<'a> {
             cap,
             id: UNKNOWN,
             name_like: false,
+            class: None,
             sentence: self.sentences.len(),
             break_after: false,
         });
