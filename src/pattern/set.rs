@@ -48,6 +48,7 @@ impl PatternSet {
     /// The set of the patterns in `code`, indexed by their first words: the one thing built
     /// at start-up, in a pass over the code, since shipped as arrays it would take 2.4 KiB of
     /// the gzipped wasm.
+    #[allow(clippy::needless_range_loop)]
     pub fn new(
         sections: &'static [Section],
         code: &'static [u16],
@@ -94,23 +95,26 @@ impl PatternSet {
         }
         // By counting: each word's number of patterns, then where its list ends, then the
         // patterns placed back to front so that each list ends at its start, in order.
-        let indexed = pairs
-            .iter()
-            .map(|&(id, _)| id as usize + 1)
-            .max()
-            .unwrap_or(0);
-        // Slices, as indexing a vector is a call in the wasm built for size, and this runs
-        // once, as V8's baseline compiler builds it.
+        // Slices and indexed loops, as indexing a vector and an iterator's adapters are calls
+        // in the wasm built for size, and this runs once, as V8's baseline compiler builds it.
+        let all: &[(u16, Candidate)] = &pairs;
+        let mut indexed = 0;
+        for k in 0..all.len() {
+            indexed = indexed.max(all[k].0 as usize + 1);
+        }
         let mut first_at = vec![0u16; indexed + 1];
-        let mut firsts = vec![Candidate::default(); pairs.len()];
+        let mut firsts = vec![Candidate::default(); all.len()];
         let (ends, placed): (&mut [u16], &mut [Candidate]) = (&mut first_at, &mut firsts);
-        for &(id, _) in &pairs {
-            ends[id as usize] += 1;
+        for k in 0..all.len() {
+            ends[all[k].0 as usize] += 1;
         }
         for id in 1..ends.len() {
             ends[id] += ends[id - 1];
         }
-        for &(id, pattern) in pairs.iter().rev() {
+        let mut k = all.len();
+        while k > 0 {
+            k -= 1;
+            let (id, pattern) = all[k];
             ends[id as usize] -= 1;
             placed[ends[id as usize] as usize] = pattern;
         }
@@ -335,8 +339,14 @@ fn first_words(
                     return false;
                 }
                 let id = alts[i] >> ID_SHIFT;
-                let mine = out.iter().rev().take_while(|p| p.1.at == pattern.at);
-                if !mine.into_iter().any(|p| p.0 == id) {
+                // The pattern's own pairs are the last ones; a loop over them as a slice, as
+                // an iterator's adapters are calls in the baseline code start-up runs as.
+                let placed: &[(u16, Candidate)] = out;
+                let mut k = placed.len();
+                while k > 0 && placed[k - 1].1.at == pattern.at && placed[k - 1].0 != id {
+                    k -= 1;
+                }
+                if k == 0 || placed[k - 1].1.at != pattern.at {
                     out.push((id, pattern));
                 }
                 i += 1;
