@@ -80,11 +80,20 @@ impl StrTable {
         (starts[i] as usize, end)
     }
 
-    /// Line `i` as its key and value.
+    /// Line `i` as its key and value, split at its first '=' found byte by byte, as a text
+    /// search would be compiled for this alone at the first analysis.
     fn pair(&self, starts: &[u16], i: usize) -> (&'static str, &'static str) {
         let (start, end) = self.line(starts, i);
-        let line = &self.text[start..end];
-        line.split_once('=').unwrap_or((line, ""))
+        let bytes = self.text.as_bytes();
+        let mut eq = start;
+        while eq < end && bytes[eq] != b'=' {
+            eq += 1;
+        }
+        if eq < end {
+            (&self.text[start..eq], &self.text[eq + 1..end])
+        } else {
+            (&self.text[start..end], "")
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {

@@ -55,32 +55,41 @@ impl Catalogue {
 }
 
 /// Fills `{name}` arguments into a template; an unknown `{name}` stays as written.
+// A loop over bytes rather than searches for the braces and the name: every finding's
+// message is filled, and the first analysis then compiles no text search for it.
 pub fn substitute(template: &str, args: &[(&str, &str)]) -> String {
+    let bytes = template.as_bytes();
     let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
+    // What is copied to `out` already, and where the search for the next `{` is.
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        if bytes[at] != b'{' {
+            at += 1;
+            continue;
         }
+        let mut close = at + 1;
+        while close < bytes.len() && bytes[close] != b'}' {
+            close += 1;
+        }
+        if close == bytes.len() {
+            break;
+        }
+        let name = &bytes[at + 1..close];
+        let mut arg = 0;
+        while arg < args.len() && args[arg].0.as_bytes() != name {
+            arg += 1;
+        }
+        if arg < args.len() {
+            out.push_str(&template[copied..at]);
+            out.push_str(args[arg].1);
+            copied = close + 1;
+        }
+        at = close + 1;
     }
-    out.push_str(rest);
+    out.push_str(&template[copied..]);
     out
 }
 
-/// The catalogue for a language tag such as `de` or `pt-BR`; English when there is none.
 pub fn catalogue(lang: Option<&str>) -> &'static Catalogue {
     &built::CATALOGUES[languages::index(lang.unwrap_or("en"))]
 }
@@ -105,6 +114,19 @@ mod tests {
         let c = Catalogue::parse("a = Hello {who}, {x}!\n", None);
         assert_eq!(c.get("a", &[("who", "Sam")]), "Hello Sam, {x}!");
         assert_eq!(c.get("missing", &[]), "missing");
+        let args = [("a", "1"), ("ab", "2"), ("é", "3")];
+        for (template, filled) in [
+            ("", ""),
+            ("{a}", "1"),
+            ("{ab}{a}{é}", "213"),
+            ("x{a{b}y", "x{a{b}y"),
+            ("{a} {", "1 {"),
+            ("{a} {ab", "1 {ab"),
+            ("}{}{a}}", "}{}1}"),
+            ("né {é} {b}", "né 3 {b}"),
+        ] {
+            assert_eq!(substitute(template, &args), filled, "{template}");
+        }
     }
 
     /// A catalogue's file as written, without English's text for the keys it lacks.
