@@ -30,7 +30,7 @@ pub struct Phrases {
     pub title: usize,
     pub closing: usize,
     /// The context kind of each section of `context`, `None` for the helper sections.
-    pub kinds: Vec<Option<ContextKind>>,
+    pub kinds: &'static [Option<ContextKind>],
     pub purpose: usize,
     pub job_ask: usize,
     /// "I noticed you work at [Company]": where the reader works, which ties a job seeker's
@@ -129,6 +129,10 @@ impl Phrases {
         Self::assemble(words, canned, context, greetings, lexicon, misspellings)
     }
 
+    /// The lists' sections are found by label when the engine is built, from the labels
+    /// `build.rs` wrote, which the parsed lists share (a test checks the sets are the same):
+    /// start-up looks up nothing, and a section the engine names that a list lacks fails the
+    /// build.
     fn assemble(
         words: Words,
         canned: PatternSet,
@@ -137,35 +141,23 @@ impl Phrases {
         lexicon: Lexicon,
         misspellings: Vec<Option<&'static str>>,
     ) -> Result<Self, (&'static str, DataError)> {
-        let section = |set: &PatternSet, file: &'static str, label: &str| {
-            set.section_index(label).ok_or((
-                file,
-                DataError {
-                    line: 0,
-                    what: "a section is missing",
-                },
-            ))
-        };
-        let kinds = context
-            .sections
-            .iter()
-            .map(|s| ContextKind::parse(s.label))
-            .collect();
+        use tables::{CANNED_LABELS, CONTEXT_LABELS, GREETINGS_LABELS};
+        static KINDS: [Option<ContextKind>; CONTEXT_LABELS.len()] = kinds(&CONTEXT_LABELS);
         Ok(Phrases {
-            default: section(&canned, "canned.txt", "default")?,
-            generic: section(&canned, "canned.txt", "generic")?,
-            mass_greeting: section(&canned, "canned.txt", "mass-greeting")?,
-            pleasantry: section(&canned, "canned.txt", "pleasantry")?,
-            unnamed_mutuals: section(&canned, "canned.txt", "unnamed-mutuals")?,
-            reason: section(&canned, "canned.txt", "reason")?,
-            greeting: section(&greetings, "greetings.txt", "greeting")?,
-            title: section(&greetings, "greetings.txt", "title")?,
-            closing: section(&greetings, "greetings.txt", "closing")?,
-            purpose: section(&context, "context.txt", "purpose")?,
-            job_ask: section(&context, "context.txt", "job-ask")?,
-            recipient_employer: section(&context, "context.txt", "recipient-employer")?,
-            topic: section(&context, "context.txt", "topic")?,
-            kinds,
+            default: const { section(&CANNED_LABELS, "default") },
+            generic: const { section(&CANNED_LABELS, "generic") },
+            mass_greeting: const { section(&CANNED_LABELS, "mass-greeting") },
+            pleasantry: const { section(&CANNED_LABELS, "pleasantry") },
+            unnamed_mutuals: const { section(&CANNED_LABELS, "unnamed-mutuals") },
+            reason: const { section(&CANNED_LABELS, "reason") },
+            greeting: const { section(&GREETINGS_LABELS, "greeting") },
+            title: const { section(&GREETINGS_LABELS, "title") },
+            closing: const { section(&GREETINGS_LABELS, "closing") },
+            purpose: const { section(&CONTEXT_LABELS, "purpose") },
+            job_ask: const { section(&CONTEXT_LABELS, "job-ask") },
+            recipient_employer: const { section(&CONTEXT_LABELS, "recipient-employer") },
+            topic: const { section(&CONTEXT_LABELS, "topic") },
+            kinds: &KINDS,
             canned,
             context,
             greetings,
@@ -174,6 +166,49 @@ impl Phrases {
             words,
         })
     }
+}
+
+/// Whether two texts are the same, in a constant.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() && a[i] == b[i] {
+        i += 1;
+    }
+    i == a.len()
+}
+
+/// Where the section `label` is among a file's `labels`, in a constant, so that a missing one
+/// fails the build.
+const fn section(labels: &[&str], label: &str) -> usize {
+    let mut i = 0;
+    while i < labels.len() {
+        if same(labels[i], label) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("a section the engine names is missing from the phrase lists")
+}
+
+/// The context kind each of `context.txt`'s sections stands for, by its label.
+const fn kinds<const N: usize>(labels: &[&str; N]) -> [Option<ContextKind>; N] {
+    let mut kinds = [None; N];
+    let mut i = 0;
+    while i < N {
+        let mut k = 0;
+        while k < ContextKind::ALL.len() {
+            if same(ContextKind::ALL[k].as_str(), labels[i]) {
+                kinds[i] = Some(ContextKind::ALL[k]);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    kinds
 }
 
 #[cfg(test)]

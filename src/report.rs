@@ -223,7 +223,7 @@ impl ContextKind {
         ContextKind::IntentAdvice,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             ContextKind::Met => "met",
             ContextKind::WorkedTogether => "worked_together",

@@ -494,7 +494,8 @@ impl Builder {
         PatternSet::new(self.sections.leak(), self.code.leak(), text, words)
     }
 
-    /// The set as Rust source: a function `name` that makes the [`PatternSet`] from statics.
+    /// The set as Rust source: a function `name` that makes the [`PatternSet`] from statics,
+    /// and its sections' labels in order, `NAME_LABELS`, for the sections found at build time.
     #[allow(dead_code)]
     pub fn source(self, name: &str) -> String {
         let sections: Vec<String> = self
@@ -508,16 +509,25 @@ impl Builder {
             })
             .collect();
         let code: Vec<String> = self.code.iter().map(|c| c.to_string()).collect();
+        let labels: Vec<String> = self
+            .sections
+            .iter()
+            .map(|s| format!("{:?}", s.label))
+            .collect();
         format!(
             "pub fn {name}(words: Strings) -> PatternSet {{\n\
              static SECTIONS: [Section; {}] = [{}];\n\
              static CODE: [u16; {}] = [{}];\n\
-             PatternSet::new(&SECTIONS, &CODE, {:?}, words)\n}}\n",
+             PatternSet::new(&SECTIONS, &CODE, {:?}, words)\n}}\n\
+             pub const {}_LABELS: [&str; {}] = [{}];\n",
             sections.len(),
             sections.join(","),
             code.len(),
             code.join(","),
             self.text,
+            name.to_uppercase(),
+            labels.len(),
+            labels.join(","),
         )
     }
 }
