@@ -13,7 +13,6 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
         return;
     }
     let p = r.phrases;
-    let who = r.who();
     let severity = if r.ctx.expecting {
         Severity::Hint
     } else {
@@ -25,7 +24,12 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
         } else {
             rule.to_string()
         };
-        finding(rule, severity, r.messages.get(&key, &[("who", &who)]), span)
+        finding(
+            rule,
+            severity,
+            r.messages.get(&key, &[("who", &r.who())]),
+            span,
+        )
     };
     for hit in &r.stock {
         let rule = match hit.section {

@@ -6,8 +6,8 @@ use crate::reading::Reading;
 use crate::{ContextKind, Finding, Severity, Verdict};
 
 pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
-    let who = r.who();
-    let msg = |key: &str| r.messages.get(key, &[("who", &who)]);
+    // Named only in a message, which most notes do not get.
+    let msg = |key: &str| r.messages.get(key, &[("who", &r.who())]);
     let p = r.phrases;
     let counting: Vec<ContextKind> = r.counting_cues().map(|c| c.kind).collect();
     let has_purpose = r.has_helper(p.purpose);

@@ -8,14 +8,13 @@ use crate::{Finding, Severity};
 
 pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
     let Some(g) = &r.greeting else { return };
-    let who = r.who();
     let first_name = r.ctx.recipient_first_name();
     if g.mass {
         let span = r.span(g.tokens.clone());
         let mut f = finding(
             "mass-greeting",
             Severity::Warning,
-            r.messages.get("mass-greeting", &[("who", &who)]),
+            r.messages.get("mass-greeting", &[("who", &r.who())]),
             span,
         );
         if let Some(name) = first_name {
