@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::lexicon::{SlotKind, WordClass};
 use crate::messages::{catalogue, Catalogue};
-use crate::pattern::Hit;
+use crate::pattern::{Hit, Present};
 use crate::phrases::{phrases, Phrases};
 use crate::text::{fold, Note, Token, TokenKind};
 use crate::{Context, ContextKind, Span};
@@ -65,10 +65,16 @@ impl<'a> Reading<'a> {
         phrases.annotate(&mut note.tokens, note.text);
         let mut canned_hits = Vec::new();
         let mut context_hits = Vec::new();
+        let in_note = Present::of(&note.tokens);
+        let (canned, context) = (
+            phrases.canned.search(&in_note),
+            phrases.context.search(&in_note),
+        );
         for s in &note.sentences {
             let toks = &note.tokens[s.tokens.clone()];
-            canned_hits.extend(phrases.canned.find(toks, s.tokens.start));
-            context_hits.extend(phrases.context.find(toks, s.tokens.start));
+            let in_sentence = Present::of(toks);
+            canned_hits.extend(canned.find(toks, s.tokens.start, &in_sentence));
+            context_hits.extend(context.find(toks, s.tokens.start, &in_sentence));
         }
         // Cues inside a text LinkedIn wrote ("…a fellow group member of…") or inside a stock
         // pleasantry ("thank you in advance for your help") are not the sender's. Marked per

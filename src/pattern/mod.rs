@@ -31,6 +31,6 @@ pub use parser::DataError;
 pub use parser::Section;
 // `Builder` for `build.rs`, which writes the sets as Rust.
 #[allow(unused_imports)]
-pub use set::{Builder, PatternSet};
+pub use set::{Builder, PatternSet, Present};
 pub use syntax::Hit;
 pub use words::Words;

@@ -137,55 +137,28 @@ impl PatternSet {
     /// Every longest match within `toks`, whose indices are offset by `base` in the result.
     /// Matches of one section do not overlap: after a match, the search goes on past its end.
     pub fn find(&self, toks: &[Token], base: usize) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = Vec::new();
-        let sections: &[Section] = self.sections;
-        // How far each section's matches already reach, so one phrase is reported once.
-        let mut reach_of = vec![0usize; sections.len()];
-        let reach: &mut [usize] = &mut reach_of;
         let present = Present::of(toks);
-        // The patterns that may start at any word are weighed against the sentence once, not
-        // at every word of it.
-        let anywhere: Vec<Candidate> = self
-            .anywhere
-            .iter()
-            .copied()
-            .filter(|&c| self.allows(&present, c))
-            .collect();
-        for pos in 0..toks.len() {
-            let mut best: Option<Hit> = None;
-            let tok = &toks[pos];
-            let mut attempt = |c: Candidate| {
-                let section = c.section as usize;
-                let typos = sections[section].typos;
-                if let Some(len) = self.match_len(c.at as usize, &toks[pos..], typos) {
-                    let hit = Hit {
-                        section,
-                        start: base + pos,
-                        end: base + pos + len,
-                    };
-                    if reach[section] < hit.end && best.is_none_or(|b| len > b.end - b.start) {
-                        best = Some(hit);
-                    }
-                }
-            };
-            // Loops, not a chain of iterators: the wasm, built for size, would make each
-            // step of those a call.
-            for &c in self.starting_with(tok) {
-                if self.allows(&present, c) {
-                    attempt(c);
-                }
-            }
-            for &c in &anywhere {
-                if self.may_start_at(c, tok) {
-                    attempt(c);
-                }
-            }
-            if let Some(hit) = best {
-                reach[hit.section] = hit.end;
-                hits.push(hit);
+        self.search(&present).find(toks, base, &present)
+    }
+
+    /// The search of a note that has the words `present`, sentence by sentence: the patterns
+    /// that may start at any word are weighed against the whole note once, and each sentence
+    /// then weighs only those left.
+    pub fn search(&self, present: &Present) -> Search<'_> {
+        Search {
+            set: self,
+            anywhere: self.allowed(&self.anywhere, present),
+        }
+    }
+
+    fn allowed(&self, patterns: &[Candidate], present: &Present) -> Vec<Candidate> {
+        let mut kept = Vec::new();
+        for &c in patterns {
+            if self.allows(present, c) {
+                kept.push(c);
             }
         }
-        hits
+        kept
     }
 
     /// The longest match of `section` that starts exactly at `toks[0]`: its end, exclusive.
@@ -309,6 +282,64 @@ impl PatternSet {
     }
 }
 
+/// A note's search with one pattern set: see [`PatternSet::search`].
+pub struct Search<'s> {
+    set: &'s PatternSet,
+    /// The patterns that may start at any word and whose required words the note has.
+    anywhere: Vec<Candidate>,
+}
+
+impl Search<'_> {
+    /// Every longest match within the sentence `toks`, which has the words `present`, as
+    /// [`PatternSet::find`].
+    pub fn find(&self, toks: &[Token], base: usize, present: &Present) -> Vec<Hit> {
+        let set = self.set;
+        let mut hits: Vec<Hit> = Vec::new();
+        let sections: &[Section] = set.sections;
+        // How far each section's matches already reach, so one phrase is reported once.
+        let mut reach_of = vec![0usize; sections.len()];
+        let reach: &mut [usize] = &mut reach_of;
+        // The patterns that may start at any word are weighed against the sentence once, not
+        // at every word of it.
+        let anywhere = set.allowed(&self.anywhere, present);
+        for pos in 0..toks.len() {
+            let mut best: Option<Hit> = None;
+            let tok = &toks[pos];
+            let mut attempt = |c: Candidate| {
+                let section = c.section as usize;
+                let typos = sections[section].typos;
+                if let Some(len) = set.match_len(c.at as usize, &toks[pos..], typos) {
+                    let hit = Hit {
+                        section,
+                        start: base + pos,
+                        end: base + pos + len,
+                    };
+                    if reach[section] < hit.end && best.is_none_or(|b| len > b.end - b.start) {
+                        best = Some(hit);
+                    }
+                }
+            };
+            // Loops, not a chain of iterators: the wasm, built for size, would make each
+            // step of those a call.
+            for &c in set.starting_with(tok) {
+                if set.allows(present, c) {
+                    attempt(c);
+                }
+            }
+            for &c in &anywhere {
+                if set.may_start_at(c, tok) {
+                    attempt(c);
+                }
+            }
+            if let Some(hit) = best {
+                reach[hit.section] = hit.end;
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+}
+
 /// How many codes follow the head of the item at `at`, up to the next item.
 #[inline(always)]
 fn size(code: &[u16], at: usize) -> usize {
@@ -372,11 +403,12 @@ fn first_words(
     }
 }
 
-/// Which words a sentence has, as a small bit set: a false "present" only costs a match attempt.
-struct Present([u64; 8]);
+/// Which words a sentence or a note has, as a small bit set: a false "present" only costs a
+/// match attempt. The same for every pattern set, as they share one vocabulary.
+pub struct Present([u64; 8]);
 
 impl Present {
-    fn of(toks: &[Token]) -> Self {
+    pub fn of(toks: &[Token]) -> Self {
         let mut bits = [0u64; 8];
         for t in toks.iter().filter(|t| t.id != UNKNOWN) {
             bits[(t.id as usize / 64) % 8] |= 1 << (t.id % 64);
