@@ -321,7 +321,7 @@ impl<'a> Reading<'a> {
         self.cues = in_token_order(std::mem::take(&mut self.cues), slot_cues);
     }
 
-    pub fn tokens(&self) -> &[Token] {
+    pub fn tokens(&self) -> &[Token<'a>] {
         &self.note.tokens
     }
 

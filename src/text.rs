@@ -4,6 +4,8 @@
 //! Folding makes the phrase lists indifferent to how people type: any case, curly or straight
 //! apostrophes, accents or none ("hinzufugen" = "hinzufügen"), "I'd" = "Id" = "I would".
 
+use std::borrow::Cow;
+
 use crate::Span;
 
 /// The id of a word no phrase list mentions, which every token has until it is annotated.
@@ -18,9 +20,10 @@ pub enum TokenKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     /// Lower-cased, accent-folded, apostrophes removed; for a placeholder, its inner word.
-    pub norm: String,
+    /// A word written so, as most are, is borrowed from the note rather than copied.
+    pub norm: Cow<'a, str>,
     pub kind: TokenKind,
     /// Byte range in the note. Tokens expanded from one contraction share it.
     pub start: usize,
@@ -40,7 +43,7 @@ pub struct Token {
     pub break_after: bool,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn span(&self) -> Span {
         Span::new(self.start16, self.end16)
     }
@@ -62,7 +65,7 @@ pub struct Sentence {
 
 pub struct Note<'a> {
     pub text: &'a str,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     pub sentences: Vec<Sentence>,
     pub len16: u32,
 }
@@ -92,7 +95,7 @@ impl<'a> Note<'a> {
         &self.text[self.tokens[first].start..self.tokens[last].end]
     }
 
-    pub fn sentence_tokens(&self, s: usize) -> &[Token] {
+    pub fn sentence_tokens(&self, s: usize) -> &[Token<'a>] {
         &self.tokens[self.sentences[s].tokens.clone()]
     }
 
@@ -342,7 +345,7 @@ fn is_abbreviation(norm: &str) -> bool {
 
 struct Scanner<'a> {
     text: &'a str,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     sentences: Vec<Sentence>,
     sentence_start_tok: usize,
     sentence_start_byte: Option<usize>,
@@ -397,7 +400,13 @@ impl<'a> Scanner<'a> {
                 let (start, start16) = (self.pos, self.pos16);
                 self.advance_to(self.pos + end);
                 let inner = placeholder_word(&self.text[start..self.pos]);
-                self.push(inner, TokenKind::Placeholder, start, start16, false);
+                self.push(
+                    Cow::Owned(inner),
+                    TokenKind::Placeholder,
+                    start,
+                    start16,
+                    false,
+                );
             } else if is_word_char(c) {
                 self.word();
             } else {
@@ -416,9 +425,18 @@ impl<'a> Scanner<'a> {
 
     fn word(&mut self) {
         let (start, start16) = (self.pos, self.pos16);
-        let rest = &self.text[self.pos..];
-        // ASCII letters and digits, most of most words, are taken a byte at a time.
-        let ascii = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let text: &'a str = self.text;
+        let rest = &text[self.pos..];
+        // ASCII letters and digits, most of most words, are taken a byte at a time, with
+        // whether any is a capital.
+        let (mut ascii, mut upper) = (0, false);
+        for &b in rest.as_bytes() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            upper |= b.is_ascii_uppercase();
+            ascii += 1;
+        }
         // Most words are ASCII letters and digits that a space or a mark joining nothing
         // ends: those are taken, counted and folded without decoding a character.
         let plain = rest
@@ -435,9 +453,13 @@ impl<'a> Scanner<'a> {
         }
         let cap = raw.chars().next().is_some_and(char::is_uppercase);
 
+        // Written in lower case, a plain word is folded already.
+        let lower = plain && !upper;
         self.scratch.clear();
-        // An ASCII word folds to its lower case, a straight apostrophe staying as it is.
-        if plain || (raw.is_ascii() && !raw.bytes().any(|b| b == b'`')) {
+        if lower {
+            // Borrowed as it is.
+        } else if plain || (raw.is_ascii() && !raw.bytes().any(|b| b == b'`')) {
+            // An ASCII word folds to its lower case, a straight apostrophe staying as it is.
             self.scratch.push_str(raw);
             self.scratch.make_ascii_lowercase();
         } else {
@@ -449,16 +471,18 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if let Some(parts) = expansion(&self.scratch) {
-            for part in parts {
-                self.push(part.to_string(), TokenKind::Word, start, start16, cap);
+        if let Some(parts) = expansion(if lower { raw } else { &self.scratch }) {
+            for &part in parts {
+                self.push(Cow::Borrowed(part), TokenKind::Word, start, start16, cap);
             }
             return;
         }
-        let norm = if !plain && self.scratch.bytes().any(|b| b == b'\'') {
-            self.scratch.chars().filter(|&c| c != '\'').collect()
+        let norm = if lower {
+            Cow::Borrowed(raw)
+        } else if !plain && self.scratch.bytes().any(|b| b == b'\'') {
+            Cow::Owned(self.scratch.chars().filter(|&c| c != '\'').collect())
         } else {
-            self.scratch.clone()
+            Cow::Owned(self.scratch.clone())
         };
         let kind = if is_slot_word(&norm) {
             TokenKind::Placeholder
@@ -470,7 +494,7 @@ impl<'a> Scanner<'a> {
         self.push(norm, kind, start, start16, cap);
     }
 
-    fn push(&mut self, norm: String, kind: TokenKind, start: usize, start16: u32, cap: bool) {
+    fn push(&mut self, norm: Cow<'a, str>, kind: TokenKind, start: usize, start16: u32, cap: bool) {
         if self.sentence_start_byte.is_none() {
             self.sentence_start_byte = Some(start);
         }
@@ -710,7 +734,11 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        Note::new(text).tokens.into_iter().map(|t| t.norm).collect()
+        Note::new(text)
+            .tokens
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect()
     }
 
     #[test]
@@ -766,11 +794,7 @@ mod tests {
     #[test]
     fn placeholders_are_single_tokens() {
         let note = Note::new("Hi [First Name], {{company}} %ROLE% <name> so-and-so XXX ____");
-        let kinds: Vec<_> = note
-            .tokens
-            .iter()
-            .map(|t| (t.norm.as_str(), t.kind))
-            .collect();
+        let kinds: Vec<_> = note.tokens.iter().map(|t| (&*t.norm, t.kind)).collect();
         assert_eq!(kinds[1], ("first name", TokenKind::Placeholder));
         assert_eq!(kinds[2], ("company", TokenKind::Placeholder));
         assert_eq!(kinds[3], ("role", TokenKind::Placeholder));
@@ -787,7 +811,7 @@ mod tests {
                 .tokens
                 .into_iter()
                 .filter(|t| t.kind == TokenKind::Placeholder)
-                .map(|t| t.norm)
+                .map(|t| t.norm.into_owned())
                 .collect()
         };
         assert_eq!(

@@ -18,7 +18,7 @@ enum Cont<'a> {
 struct Matcher<'t> {
     set: &'t PatternSet,
     code: &'t [u16],
-    toks: &'t [Token],
+    toks: &'t [Token<'t>],
     typos_ok: bool,
     /// Longest end reached, with the fewest typos for it.
     best: Option<(usize, u8)>,

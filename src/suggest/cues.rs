@@ -81,7 +81,7 @@ impl Cues {
             let score = r
                 .tokens()
                 .iter()
-                .filter(|t| section.words.contains(&t.norm.as_str()))
+                .filter(|t| section.words.contains(&&*t.norm))
                 .count();
             if score > best.0 {
                 best = (score, Some(section.name));
