@@ -1,9 +1,10 @@
 //! The engine's JavaScript face: plain objects in, plain objects out.
 //!
-//! The context is read field by field rather than through serde's `Deserialize`: the derive
-//! drags float formatting and visitor code into the module, a fifth of its size, for an object
-//! of five fields. The fields are read through getters the glue generates (`obj.limit`), not
-//! `Reflect::get` with a key made anew each call: every keystroke reads them all.
+//! The context is read without serde's `Deserialize`, which drags float formatting and visitor
+//! code into the module, a fifth of its size, for an object of five fields. `wasm/objects.js`
+//! checks it and writes its fields as one text, read here in one call: a getter a field, each
+//! a call into JavaScript and each string a text to decode, was a few thousand instructions of
+//! every keystroke, and the getters' glue a few hundred bytes of the module.
 //!
 //! Results go the other way as a tape (numbers, and one text holding every string) that
 //! `wasm/objects.js`, shipped in the glue, turns into the objects: one call into JavaScript a
@@ -28,6 +29,8 @@ extern "C" {
     fn suggestions_from_tape(nums: &[u32], text: &str) -> JsValue;
     #[wasm_bindgen(js_name = rulesFromTape)]
     fn rules_from_tape(nums: &[u32], text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = contextText)]
+    fn context_text(context: &JsValue) -> String;
 }
 
 /// A result as `wasm/objects.js` reads it, in the order it reads: numbers, and each string as
@@ -149,141 +152,107 @@ pub fn rules(lang: Option<String>) -> JsValue {
     rules_from_tape(&tape.nums, &tape.text)
 }
 
-fn invalid(what: &str) -> JsError {
-    JsError::new(&["invalid context: ", what].concat())
+/// The context as `contextText` in `wasm/objects.js` writes it, read in the same order.
+struct ContextText<'t> {
+    rest: &'t str,
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// Any object, read through the fields a context and its recipient may have.
-    type Fields;
+impl<'t> ContextText<'t> {
+    /// The number up to `end`, the terminator consumed.
+    fn number(&mut self, end: u8) -> usize {
+        let bytes = self.rest.as_bytes();
+        let mut n = 0;
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] != end {
+            n = n * 10 + (bytes[i] - b'0') as usize;
+            i += 1;
+        }
+        self.rest = &self.rest[(i + 1).min(bytes.len())..];
+        n
+    }
 
-    #[wasm_bindgen(method, getter, catch)]
-    fn recipient(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn first_name(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn full_name(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn headline(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn company(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn limit(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn expecting(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn disabled_rules(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn sender_name(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn sender_role(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn lang(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn mutuals(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn mutual_count(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn shared_school(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn shared_employer(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn shared_group(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn posts(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn about(this: &Fields) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn profile_lang(this: &Fields) -> Result<JsValue, JsValue>;
-}
+    /// Whether a field is there, '-' consumed when it is not.
+    fn given(&mut self) -> bool {
+        match self.rest.strip_prefix('-') {
+            Some(rest) => {
+                self.rest = rest;
+                false
+            }
+            None => true,
+        }
+    }
 
-/// A field's value, `None` when absent; a getter that throws is a malformed context.
-fn field(read: Result<JsValue, JsValue>, name: &str) -> Result<Option<JsValue>, JsError> {
-    let value = read.map_err(|_| invalid(name))?;
-    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
-}
+    fn flag(&mut self) -> bool {
+        let yes = self.rest.starts_with('1');
+        self.rest = self.rest.get(1..).unwrap_or("");
+        yes
+    }
 
-fn string_field(read: Result<JsValue, JsValue>, name: &str) -> Result<Option<String>, JsError> {
-    match field(read, name)? {
-        None => Ok(None),
-        Some(v) => v
-            .as_string()
-            .map(Some)
-            .ok_or_else(|| invalid(&[name, " must be a string"].concat())),
+    /// A string that is there: its length in UTF-16 units, ':' and itself.
+    fn text(&mut self) -> String {
+        let units = self.number(b':');
+        let (mut counted, mut end) = (0, 0);
+        for c in self.rest.chars() {
+            if counted >= units {
+                break;
+            }
+            counted += c.len_utf16();
+            end += c.len_utf8();
+        }
+        let (text, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        text.to_string()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.given().then(|| self.text())
+    }
+
+    fn strings(&mut self) -> Vec<String> {
+        (0..self.number(b';')).map(|_| self.text()).collect()
+    }
+
+    fn count(&mut self) -> Option<u32> {
+        self.given().then(|| self.number(b';') as u32)
+    }
+
+    fn recipient(&mut self) -> Recipient {
+        Recipient {
+            first_name: self.string(),
+            full_name: self.string(),
+            headline: self.string(),
+            company: self.string(),
+            mutuals: self.strings(),
+            mutual_count: self.count(),
+            shared_school: self.string(),
+            shared_employer: self.string(),
+            shared_group: self.string(),
+            posts: self.strings(),
+            about: self.string(),
+            profile_lang: self.string(),
+        }
     }
 }
 
-/// A list of strings, empty when absent: `disabled_rules`, `mutuals`, `posts`.
-fn strings_field(read: Result<JsValue, JsValue>, name: &str) -> Result<Vec<String>, JsError> {
-    let not_strings = || invalid(&[name, " must be an array of strings"].concat());
-    match field(read, name)? {
-        None => Ok(Vec::new()),
-        Some(list) if js_sys::Array::is_array(&list) => js_sys::Array::from(&list)
-            .iter()
-            .map(|item| item.as_string().ok_or_else(not_strings))
-            .collect(),
-        Some(_) => Err(not_strings()),
-    }
-}
-
-/// A whole number, `None` when absent: `limit`, `mutual_count`.
-fn count_field(read: Result<JsValue, JsValue>, name: &str) -> Result<Option<u32>, JsError> {
-    match field(read, name)? {
-        None => Ok(None),
-        Some(v) => match v.as_f64() {
-            Some(n) if n.fract() == 0.0 && n >= 0.0 && n <= u32::MAX as f64 => Ok(Some(n as u32)),
-            _ => Err(invalid(&[name, " must be a whole number"].concat())),
-        },
-    }
-}
-
-fn read_recipient(r: &Fields) -> Result<Recipient, JsError> {
-    Ok(Recipient {
-        first_name: string_field(r.first_name(), "first_name")?,
-        full_name: string_field(r.full_name(), "full_name")?,
-        headline: string_field(r.headline(), "headline")?,
-        company: string_field(r.company(), "company")?,
-        mutuals: strings_field(r.mutuals(), "mutuals")?,
-        mutual_count: count_field(r.mutual_count(), "mutual_count")?,
-        shared_school: string_field(r.shared_school(), "shared_school")?,
-        shared_employer: string_field(r.shared_employer(), "shared_employer")?,
-        shared_group: string_field(r.shared_group(), "shared_group")?,
-        posts: strings_field(r.posts(), "posts")?,
-        about: string_field(r.about(), "about")?,
-        profile_lang: string_field(r.profile_lang(), "profile_lang")?,
-    })
-}
-
+/// A malformed context is an `Error` whose message says what is wrong, as `contextText`
+/// words it.
 fn read_context(value: &JsValue) -> Result<Context, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Context::default());
+    let text = context_text(value);
+    if let Some(message) = text.strip_prefix('!') {
+        return Err(JsError::new(message));
     }
-    if !value.is_object() {
-        return Err(invalid("expected an object"));
-    }
-    let obj: &Fields = value.unchecked_ref();
-    let recipient = match field(obj.recipient(), "recipient")? {
-        None => None,
-        Some(r) if r.is_object() => Some(read_recipient(r.unchecked_ref())?),
-        Some(_) => return Err(invalid("recipient must be an object")),
-    };
-    let limit = count_field(obj.limit(), "limit")
-        .map_err(|_| invalid("limit must be a whole number of characters"))?;
-    let expecting = match field(obj.expecting(), "expecting")? {
-        None => false,
-        Some(e) => e
-            .as_bool()
-            .ok_or_else(|| invalid("expecting must be true or false"))?,
-    };
-    let disabled_rules = strings_field(obj.disabled_rules(), "disabled_rules")?;
+    let mut r = ContextText { rest: &text };
+    let recipient = r.flag().then(|| r.recipient());
+    let limit = r.count();
+    let expecting = r.flag();
+    let disabled_rules = r.strings();
     Ok(Context {
         recipient,
         limit,
-        sender_name: string_field(obj.sender_name(), "sender_name")?,
-        sender_role: string_field(obj.sender_role(), "sender_role")?,
+        sender_name: r.string(),
+        sender_role: r.string(),
         expecting,
-        lang: string_field(obj.lang(), "lang")?,
+        lang: r.string(),
         disabled_rules,
     })
 }

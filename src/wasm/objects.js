@@ -61,3 +61,100 @@ export function rulesFromTape(nums, text) {
   const { str, list } = reader(nums, text);
   return list(() => ({ id: str(), title: str() }));
 }
+
+// The context the other way, read in one call: as one text of its fields in the order
+// `src/wasm.rs` reads them, where a getter a field was a call from the engine each, and a
+// text to decode for each string. A string is its length in UTF-16 units, ':' and itself; a
+// whole number is itself and ';'; a list is its length, ';' and its strings; '-' is a field
+// left out, '1' and '0' a yes and a no. A malformed context is '!' and the message that
+// says what is wrong, field by field in that order.
+class Invalid {
+  constructor(what) {
+    this.message = `invalid context: ${what}`;
+  }
+}
+
+function field(obj, name) {
+  let value;
+  try {
+    value = obj[name];
+  } catch {
+    throw new Invalid(name);
+  }
+  return value === undefined || value === null ? undefined : value;
+}
+
+function isObject(value) {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringField(obj, name) {
+  const value = field(obj, name);
+  if (value === undefined) return '-';
+  if (typeof value !== 'string') throw new Invalid(`${name} must be a string`);
+  return `${value.length}:${value}`;
+}
+
+function stringsField(obj, name) {
+  const list = field(obj, name);
+  if (list === undefined) return '0;';
+  if (!Array.isArray(list)) throw new Invalid(`${name} must be an array of strings`);
+  let out = `${list.length};`;
+  for (const item of Array.from(list)) {
+    if (typeof item !== 'string') throw new Invalid(`${name} must be an array of strings`);
+    out += `${item.length}:${item}`;
+  }
+  return out;
+}
+
+function countField(obj, name) {
+  const value = field(obj, name);
+  if (value === undefined) return '-';
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new Invalid(`${name} must be a whole number`);
+  }
+  return `${value};`;
+}
+
+function recipientText(r) {
+  return (
+    stringField(r, 'first_name') +
+    stringField(r, 'full_name') +
+    stringField(r, 'headline') +
+    stringField(r, 'company') +
+    stringsField(r, 'mutuals') +
+    countField(r, 'mutual_count') +
+    stringField(r, 'shared_school') +
+    stringField(r, 'shared_employer') +
+    stringField(r, 'shared_group') +
+    stringsField(r, 'posts') +
+    stringField(r, 'about') +
+    stringField(r, 'profile_lang')
+  );
+}
+
+export function contextText(ctx) {
+  if (ctx === undefined || ctx === null) return '-' + '-0' + '0;' + '---';
+  try {
+    if (!isObject(ctx)) throw new Invalid('expected an object');
+    const recipient = field(ctx, 'recipient');
+    if (recipient !== undefined && !isObject(recipient)) throw new Invalid('recipient must be an object');
+    let out = recipient === undefined ? '-' : '1' + recipientText(recipient);
+    try {
+      out += countField(ctx, 'limit');
+    } catch (e) {
+      if (e instanceof Invalid) throw new Invalid('limit must be a whole number of characters');
+      throw e;
+    }
+    const expecting = field(ctx, 'expecting');
+    if (expecting !== undefined && typeof expecting !== 'boolean') {
+      throw new Invalid('expecting must be true or false');
+    }
+    out += expecting ? '1' : '0';
+    out += stringsField(ctx, 'disabled_rules');
+    return out + stringField(ctx, 'sender_name') + stringField(ctx, 'sender_role') + stringField(ctx, 'lang');
+  } catch (e) {
+    if (e instanceof Invalid) return `!${e.message}`;
+    throw e;
+  }
+}
