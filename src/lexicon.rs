@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
+use std::sync::Mutex;
 
 use crate::pattern::{DataError, Words};
 use crate::snapshot::{Reader, Writer};
@@ -40,7 +41,15 @@ pub struct Lexicon {
     /// unlisted class found by the word's stem costs a thousand instructions, and a note's
     /// words come back at every keystroke. Filled as asked, never emptied: a byte a word.
     remembered: Vec<AtomicU8>,
+    /// The same for the words no list holds, which have no id, by their spelling: in each
+    /// of `UNLISTED_PLACES` places (chosen by the word's hash) the last word asked there,
+    /// whole, so another word in its place is only asked again. Bounded, as a paste may hold
+    /// any number of words; a long word is not kept.
+    unlisted: Mutex<Vec<(String, u8)>>,
 }
+
+const UNLISTED_PLACES: usize = 1024;
+const UNLISTED_LONGEST: usize = 40;
 
 /// A word's class as its spelling gives it, as `Lexicon::remembered` keeps it.
 #[derive(Clone, Copy)]
@@ -302,6 +311,7 @@ impl Lexicon {
             flags: flags.into(),
             slot_prefixes,
             remembered: Vec::new(),
+            unlisted: Mutex::new(Vec::new()),
         })
     }
 
@@ -459,6 +469,7 @@ impl Lexicon {
         let memo = self.remembered.get(t.id as usize);
         let spelt = match memo.and_then(|m| Spelt::decode(m.load(Relaxed))) {
             Some(spelt) => spelt,
+            None if memo.is_none() => self.unlisted_spelt(words, t.id, &t.norm),
             None => {
                 let spelt = self.spelt(words, t.id, &t.norm);
                 if let Some(m) = memo {
@@ -497,6 +508,34 @@ impl Lexicon {
             .class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
             .or_else(|| self.class_by_stem(words, rest));
         (class, None)
+    }
+
+    /// What `spelt` gives a word with no place in `remembered`, remembered by its spelling.
+    fn unlisted_spelt(&self, words: &Words, id: u32, word: &str) -> Spelt {
+        if word.len() > UNLISTED_LONGEST {
+            return self.spelt(words, id, word);
+        }
+        let Ok(mut places) = self.unlisted.lock() else {
+            return self.spelt(words, id, word);
+        };
+        if places.is_empty() {
+            *places = (0..UNLISTED_PLACES).map(|_| (String::new(), 0)).collect();
+        }
+        // FNV-1a, quick for short words.
+        let hash = word.bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ b as u32).wrapping_mul(0x0100_0193)
+        });
+        let (kept, code) = &mut places[hash as usize % UNLISTED_PLACES];
+        if kept == word {
+            if let Some(spelt) = Spelt::decode(*code) {
+                return spelt;
+            }
+        }
+        let spelt = self.spelt(words, id, word);
+        kept.clear();
+        kept.push_str(word);
+        *code = spelt.code();
+        spelt
     }
 
     /// The class word `id`, spelt `word`, has by its spelling alone.
@@ -667,6 +706,7 @@ impl Lexicon {
             flags: Cow::Borrowed(flags),
             slot_prefixes: decode_prefixes(&SLOTS, r),
             remembered: by_id.iter().map(|_| AtomicU8::new(0)).collect(),
+            unlisted: Mutex::new(Vec::new()),
         }
     }
 }
