@@ -126,16 +126,21 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
-/// Marks that sit on a letter and that a writer may leave out: Latin accents, and Arabic's
-/// short vowels and tanwin ("مرحباً" is "مرحبا").
+/// Marks that sit on a letter and that a writer may leave out: Latin accents, Hebrew's vowel
+/// points ("שָׁלוֹם" is "שלום"), and Arabic's short vowels and tanwin ("مرحباً" is "مرحبا").
 fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x064B..=0x065F | 0x0670 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    matches!(c as u32, 0x0300..=0x036F | 0x0591..=0x05BD | 0x05BF | 0x05C1 | 0x05C2 | 0x05C4 | 0x05C5 | 0x05C7 | 0x064B..=0x065F | 0x0670 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// A sign inside a word of an Indic script that Unicode does not call a letter (the virama of
-/// "नमस्ते", a nukta): without it the word would split in two.
+/// A sign inside a word of a script that writes vowels and tones as marks, which Unicode does
+/// not call letters (the virama of "नमस्ते", a nukta, Thai's tone marks in "เชื่อมต่อ"):
+/// without it the word would split. Those scripts' own stops are not ("।", "๚").
 fn is_indic_sign(c: char) -> bool {
-    matches!(c as u32, 0x0900..=0x0DFF) && !matches!(c, '\u{0964}' | '\u{0965}')
+    matches!(c as u32, 0x0900..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+        && !matches!(
+            c as u32,
+            0x0964 | 0x0965 | 0x0E4F | 0x0E5A | 0x0E5B | 0x104A | 0x104B | 0x17D4..=0x17DA
+        )
 }
 
 fn is_word_char(c: char) -> bool {
@@ -749,6 +754,11 @@ mod tests {
         assert_eq!(norms("مرحباً"), norms("مرحبا"));
         // A danda is punctuation, not part of the word before it.
         assert_eq!(norms("धन्यवाद। नमस्ते").len(), 2);
+        // Thai's vowel and tone marks stay inside the run of letters they are written in.
+        assert_eq!(norms("ผมอยากเชื่อมต่อกับคุณ").len(), 1);
+        assert_eq!(norms("สวัสดีครับ ขอบคุณ๚ ครับ").len(), 3);
+        // Hebrew's vowel points are optional, as Arabic's are; the maqaf is a hyphen.
+        assert_eq!(norms("שָׁלוֹם"), norms("שלום"));
     }
 
     #[test]
