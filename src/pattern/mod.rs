@@ -9,6 +9,8 @@
 //! | `a\|b\|c`     | any one of the words                                 |
 //! | `connect*`    | any word starting with "connect"                     |
 //! | `[x y]`       | `x y`, or nothing                                    |
+//! | `[a\|b c]`    | `a c`, `b c` or nothing: `\|` outside `()` joins words |
+//! | `[(x y\|z)]`   | `x y`, `z`, or nothing                               |
 //! | `(x y \| z)`  | `x y` or `z`                                         |
 //! | `...`         | up to four words of anything                         |
 //! | `NAME`        | one to three capitalised words, or a template slot  |
