@@ -577,6 +577,7 @@ impl<'a> Reading<'a> {
                 Some(WordClass::Plain)
                     if self.is_the_readers(i)
                         || self.crowd_follows(i)
+                        || (!t.cap && self.said_of_a_crowd(i))
                         || (lexicon.is_crowd(t) && !self.sender_near(i))
                         || (i > 0
                             && own[i - 1] == Own::No

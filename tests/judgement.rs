@@ -756,6 +756,9 @@ fn thanks_for_something_the_reader_did_says_how_they_know_each_other() {
             "Guten Tag, danke für Ihre Nachricht zu unserem Workshop.",
             "Bonjour Marc, merci pour votre retour sur ma candidature.",
             "Hola Inés, gracias por tu respuesta tan rápida.",
+            // "again" may stand where "so much" does.
+            "Hi Ravi, thanks again for the intro to the folks at Halden Ferries.",
+            "Thank you again for your pointers on the grant budget, Amara.",
         ],
     );
     all_are(
@@ -1082,6 +1085,7 @@ fn what_a_whole_crowd_does_is_said_of_every_recipient() {
             "Hi {first_name}, connecting with hospital leaders working on sterile supply logistics. Would love to add you to my network.",
             "Hi, I'm reaching out to professionals who work in maritime insurance claims. Let's connect!",
             "Hi, I'm looking to connect with people who are on the clinical research side of things. Let's connect!",
+            "Hi {{firstName}}, always glad to connect with people in similar roles across the harbour logistics world.",
         ],
     );
     // What the sender does stays theirs.
