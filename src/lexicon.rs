@@ -488,7 +488,8 @@ impl Lexicon {
                     Some(class),
                 );
             }
-            Spelt::Derived(class) => return (Some(class), Some(class)),
+            // Only a word as listed is never a name: "Mercier" is no inflection of "merci".
+            Spelt::Derived(class) => return (Some(class), None),
             Spelt::Nothing => {}
         }
         // French and Italian elide a short word into the next: "d'ajouter", "l'occasion",
@@ -544,6 +545,9 @@ impl Lexicon {
             return Spelt::Listed(class);
         }
         let derived = self.class_by_stem(words, word).or_else(|| {
+            if !word.is_ascii() {
+                return self.class_by_shared_stem(words, word);
+            }
             if is_adverb_of_manner(word) {
                 return Some(WordClass::Filler);
             }
@@ -600,6 +604,32 @@ impl Lexicon {
                     // Nothing claims more for the sender.
                     break;
                 }
+            }
+        }
+        found
+    }
+
+    /// In the scripts whose words no list of endings here covers (Cyrillic, Greek, Arabic,
+    /// Turkish's dotless i), an inflection changes the last letters: "контактах" is "контакт",
+    /// "профессионального" is "профессиональной". An unlisted word takes the class of a listed
+    /// one when the two differ only in their last three letters or fewer, after a stem of four
+    /// or more, so a list need hold one form of a word.
+    fn class_by_shared_stem(&self, words: &Words, word: &str) -> Option<WordClass> {
+        const MAX_ENDING: usize = 3;
+        let chars = word.chars().count();
+        let mut found = None;
+        for cut in 1..=MAX_ENDING.min(chars.saturating_sub(4)) {
+            let (end, _) = word.char_indices().nth(chars - cut)?;
+            let root = &word[..end];
+            for (id, listed) in words.starting_with(root) {
+                let class = self.class_by_id(id);
+                if class > found && listed[end..].chars().count() <= MAX_ENDING {
+                    found = class;
+                }
+            }
+            if found.is_some() {
+                // The longest shared stem decides.
+                break;
             }
         }
         found

@@ -468,7 +468,17 @@ impl<'a> Reading<'a> {
         }
         // A greeting word followed by lower-case words is the start of a sentence, not a name.
         let closed = |at: usize| toks[at - 1].break_after || at == sentence_end;
-        let name = (pos > name_start && closed(pos)).then_some(name_start..pos);
+        // "Hi Steve lets connect": capitalised words no list holds, then the sentence's own
+        // lower-case words, are a name written without its comma.
+        let run_on = |at: usize| {
+            toks[name_start..at]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word && self.class(t).is_none())
+                && toks[at].kind == TokenKind::Word
+                && !toks[at].cap
+                && self.class(&toks[at]).is_some()
+        };
+        let name = (pos > name_start && (closed(pos) || run_on(pos))).then_some(name_start..pos);
         let end = name.as_ref().map_or(name_start, |n| n.end);
         Some(Greeting {
             tokens: 0..end,

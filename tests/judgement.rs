@@ -374,6 +374,8 @@ fn ways_of_saying_how_we_know_each_other() {
     all_are(
         Verdict::Personal,
         &[
+            // A surname that looks like an inflection of a listed word is a name all the same.
+            "Bonjour, Antoine Mercier m'a conseillé de vous contacter.",
             "Hi Rachel, I really enjoyed your presentation at the HR Tech Summit on employee onboarding.",
             "Hey Mike! It was a pleasure working with you on the Q3 launch. Let's stay in touch.",
             "Hi Jen, I'm a fellow Wharton alum and saw you're now leading growth at Canva.",
@@ -697,6 +699,9 @@ fn content_free_requests_in_cyrillic_and_arabic_are_canned() {
             "Вітаю! Хочу додати вас до своєї професійної мережі.",
             "السلام عليكم، اطلعت على ملفك الشخصي وأود التواصل معك.",
             "مرحباً، يسعدني التواصل معك وإضافتك إلى شبكتي.",
+            // Forms no list holds, read by the stem they share with one it does.
+            "Добрый день! Буду рад вашему приглашению к профессиональным контактам.",
+            "Привет! Давайте знакомиться, всегда рад новым контактам.",
         ],
     );
     all_are(
@@ -718,6 +723,14 @@ fn a_name_after_the_greetings_comma_is_the_readers() {
             "Hola, María, me gustaría conectar contigo.",
             "Здравствуйте, Анна! Буду рад добавить вас в свою сеть.",
             "مرحباً أحمد، يسعدني التواصل معك.",
+        ],
+    );
+    // Nor does a name need its comma when the sentence goes on in lower case.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi Steve lets connect",
+            "Hey Priya hope you're well, would love to connect",
         ],
     );
     // A capital after the comma that opens a sentence of the sender's own is not a name.

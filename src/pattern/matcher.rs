@@ -82,8 +82,9 @@ impl Matcher<'_> {
                 while len < 3 && self.toks.get(pos + len).is_some_and(|t| t.name_like) {
                     len += 1;
                     self.go(rest, k, pos + len, typos);
-                    // A slot stands for the whole name.
-                    if self.toks[pos + len - 1].kind == TokenKind::Placeholder {
+                    // A slot stands for the whole name; a comma or a dash ends one.
+                    let last = &self.toks[pos + len - 1];
+                    if last.kind == TokenKind::Placeholder || last.break_after {
                         break;
                     }
                 }
