@@ -609,28 +609,24 @@ impl Lexicon {
         found
     }
 
-    /// In the scripts whose words no list of endings here covers (Cyrillic, Greek, Arabic,
-    /// Turkish's dotless i), an inflection changes the last letters: "контактах" is "контакт",
-    /// "профессионального" is "профессиональной". An unlisted word takes the class of a listed
-    /// one when the two differ only in their last three letters or fewer, after a stem of four
-    /// or more, so a list need hold one form of a word.
+    /// In the scripts whose words no list of endings here covers (Cyrillic, Greek, Arabic),
+    /// an inflection changes the last letters: "контактах" is "контакт", "профессионального"
+    /// is "профессиональной". An unlisted word takes the class of a listed one when the two
+    /// differ only in their last three letters or fewer, after a stem of four or more, so a
+    /// list need hold one form of a word. Those letters take two bytes each; a word that mixes
+    /// widths stops at the first cut off a character's boundary.
     fn class_by_shared_stem(&self, words: &Words, word: &str) -> Option<WordClass> {
-        const MAX_ENDING: usize = 3;
-        let chars = word.chars().count();
         let mut found = None;
-        for cut in 1..=MAX_ENDING.min(chars.saturating_sub(4)) {
-            let (end, _) = word.char_indices().nth(chars - cut)?;
-            let root = &word[..end];
+        let mut cut = 2;
+        while found.is_none() && cut <= 6 && word.len() >= cut + 8 {
+            let root = word.get(..word.len() - cut)?;
             for (id, listed) in words.starting_with(root) {
                 let class = self.class_by_id(id);
-                if class > found && listed[end..].chars().count() <= MAX_ENDING {
+                if class > found && listed.len() <= root.len() + 6 {
                     found = class;
                 }
             }
-            if found.is_some() {
-                // The longest shared stem decides.
-                break;
-            }
+            cut += 2;
         }
         found
     }
