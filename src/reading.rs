@@ -354,10 +354,28 @@ impl<'a> Reading<'a> {
     /// advice, a hire, help) does once it names its subject: "a role in HVAC design" says why
     /// this reader, "a job" does not.
     pub fn counting_cues(&self) -> impl Iterator<Item = &Cue> {
-        self.cues.iter().filter(|c| match c.kind {
+        let wants = |kind: ContextKind| {
+            matches!(
+                kind,
+                ContextKind::IntentSales
+                    | ContextKind::IntentJob
+                    | ContextKind::IntentHiring
+                    | ContextKind::IntentAdvice
+                    | ContextKind::ValueOffer
+            )
+        };
+        let tied = self.cues.iter().any(|c| !wants(c.kind));
+        self.cues.iter().filter(move |c| match c.kind {
             ContextKind::IntentSales => false,
             // A job seeker writing to someone at the company they want to join.
             ContextKind::IntentJob if self.has_helper(self.phrases.recipient_employer) => true,
+            // A hire, an offer or a request for advice says what the sender wants, not why
+            // this reader ("we're hiring senior Go engineers", "happy to share case studies"):
+            // a reason only beside something that ties the note to them. An invitation to the
+            // reader themselves ("would love to have you speak", "Sie gern als Speakerin") is
+            // one.
+            ContextKind::IntentHiring | ContextKind::IntentAdvice if !tied => false,
+            ContextKind::ValueOffer if !tied && !self.invites_the_reader(c) => false,
             ContextKind::IntentJob
             | ContextKind::IntentHiring
             | ContextKind::IntentAdvice
@@ -367,6 +385,15 @@ impl<'a> Reading<'a> {
             }
             _ => true,
         })
+    }
+
+    /// Whether an offer is made to the reader in person: "you" within it or just before it.
+    fn invites_the_reader(&self, c: &Cue) -> bool {
+        let toks: &[Token] = &self.note.tokens;
+        let sentence = toks[c.hit.start].sentence;
+        toks[c.hit.start.saturating_sub(3)..c.hit.end]
+            .iter()
+            .any(|t| t.sentence == sentence && self.phrases.lexicon.is_addressee(t))
     }
 
     pub fn has_kind(&self, kind: ContextKind) -> bool {

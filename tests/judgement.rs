@@ -1122,3 +1122,23 @@ fn an_email_the_sender_wrote_before_is_their_own_outreach() {
         &["I hope this email finds you well. Would love to connect."],
     );
 }
+
+#[test]
+fn a_hire_an_offer_or_a_request_for_advice_alone_says_nothing_of_this_reader() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi Lars, we're hiring two senior Rust engineers for our Oslo office. Interested?",
+            "Hello, I'm a pricing consultant for B2B SaaS firms. Happy to share our benchmark report if useful.",
+            "Hi Mo, I'd love your advice on moving from QA into product management.",
+        ],
+    );
+    // Beside something of this reader's, or as an invitation to them in person, it is a reason.
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Ana, your RustConf talk on async traits was great. We're hiring Rust engineers in Oslo, would love to chat.",
+            "Hi Dev, I host the Leeds testing meetup and would love to have you speak in June.",
+        ],
+    );
+}
