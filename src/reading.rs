@@ -974,8 +974,12 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> b
                     .is_generic_slot(&phrases.words, &t.norm, &note.text[t.start..t.end])
             }
             // "the fintech space": a field before a scene is the scene's; "the Mobile World
-            // Congress" is a name.
-            _ if scene(t) || (!t.cap && toks.get(at + 1).is_some_and(scene)) => true,
+            // Congress" and "the World Bank" are names.
+            _ if (scene(t) && !(t.cap && toks.get(at + 1).is_some_and(|n| n.cap)))
+                || (!t.cap && toks.get(at + 1).is_some_and(scene)) =>
+            {
+                true
+            }
             _ => {
                 praise_fits_anyone
                     && (at..toks.len().min(at + 2))

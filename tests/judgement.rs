@@ -1142,3 +1142,27 @@ fn a_hire_an_offer_or_a_request_for_advice_alone_says_nothing_of_this_reader() {
         ],
     );
 }
+
+#[test]
+fn classmates_talks_and_pieces_in_the_uis_languages() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Salut Inès, ancien de la promo 2014 de l'ESSEC, ravi de te retrouver ici.",
+            "Bonjour, j'ai lu votre tribune sur la logistique urbaine dans Le Monde.",
+            "Olá Rui, foi um prazer conversar contigo no Web Summit sobre dados abertos.",
+            "Hola Pablo, compañeros de carrera en la Complutense, ¡cuánto tiempo!",
+            "Ciao Luca, compagni di classe al liceo Volta, che bello ritrovarti.",
+            "Hi Ama, I hope to work in climate finance like you do at the World Bank.",
+        ],
+    );
+    // Words any request is made of, however written.
+    all_are(
+        Verdict::Canned,
+        &[
+            "bjr, pourriez vous accepter ma demande svp",
+            "Happy Friday! Sending you a connection request, hope to stay in touch.",
+            "Hi, I'm trying to connect with more people. Would you accept?",
+        ],
+    );
+}
