@@ -11,7 +11,8 @@
 //!   while the word lists changed;
 //! - **tuning**: everything else, which the word lists and frames were adjusted against
 //!   (batches 5, 6 and 8 were each the fresh part until a later batch came; they, batch 7 and
-//!   batches 9, 11 and 13 have been read note by note since).
+//!   batches 9, 11 and 13 have been read note by note since), and batch 15, notes composed for
+//!   the set in wordings no list was written from, marked `composed`.
 //!
 //! `cargo test --test devset -- --nocapture` prints each part's figures and confusion table;
 //! with `UNCANNED_DEVSET_MISSES=1` it also lists the tuning part's misjudged notes (never the
@@ -157,7 +158,7 @@ fn development_set_figures() {
     held.print("held-out part");
     fresh.print("fresh part");
     assert!(
-        fresh.notes >= 191 && held.notes >= 100 && tune.notes >= 1033,
+        fresh.notes >= 191 && held.notes >= 100 && tune.notes >= 1274,
         "the split lost notes"
     );
     // Floors a change must not fall below, a little under what was measured; the figures
