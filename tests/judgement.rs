@@ -980,6 +980,9 @@ fn words_any_sentence_is_made_of_say_nothing_in_any_language() {
             "Ciao Anna, da qualche tempo vedo il tuo profilo e ancora non ti avevo scritto. Colleghiamoci!",
             "Hoi Anna, ik zie je profiel al een tijdje voorbijkomen, dus bij deze: laten we connecten!",
             "Hallo Jonas, ich wuerde mich freuen, wenn Sie meine Anfrage annehmen wuerden. Ueber eine Rueckmeldung freue ich mich, schoene Gruesse",
+            // Auxiliaries and modals in their other forms.
+            "Olá, ficaria feliz em ter você na minha rede.",
+            "Hola, tengo muchas ganas de conectar contigo.",
         ],
     );
 }
