@@ -350,9 +350,9 @@ impl<'a> Reading<'a> {
         self.helpers.iter().any(|h| h.section == section)
     }
 
-    /// Cues that make a note personal. A sales pitch alone does not (seed 004); a wish (a job,
-    /// advice, a hire, help) does once it names its subject: "a role in HVAC design" says why
-    /// this reader, "a job" does not.
+    /// Cues that make a note personal. A sales pitch alone does not (seed 004); a job wanted
+    /// does once it names its subject: "a role in HVAC design" says why this reader, "a job"
+    /// does not. A hire, an offer or a request for advice needs more, below.
     pub fn counting_cues(&self) -> impl Iterator<Item = &Cue> {
         let wants = |kind: ContextKind| {
             matches!(

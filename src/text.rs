@@ -135,7 +135,7 @@ fn is_combining(c: char) -> bool {
 /// A sign inside a word of a script that writes vowels and tones as marks, which Unicode does
 /// not call letters (the virama of "नमस्ते", a nukta, Thai's tone marks in "เชื่อมต่อ"):
 /// without it the word would split. Those scripts' own stops are not ("।", "๚").
-fn is_indic_sign(c: char) -> bool {
+fn is_sign_inside_word(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
         && !matches!(
             c as u32,
@@ -148,7 +148,7 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_combining(c) || is_indic_sign(c)
+    c.is_alphanumeric() || is_combining(c) || is_sign_inside_word(c)
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -759,6 +759,7 @@ mod tests {
         assert_eq!(norms("สวัสดีครับ ขอบคุณ๚ ครับ").len(), 3);
         // Hebrew's vowel points are optional, as Arabic's are; the maqaf is a hyphen.
         assert_eq!(norms("שָׁלוֹם"), norms("שלום"));
+        assert_eq!(norms("בית־ספר").len(), 2);
     }
 
     #[test]
