@@ -702,6 +702,7 @@ fn content_free_requests_in_cyrillic_and_arabic_are_canned() {
             // Forms no list holds, read by the stem they share with one it does.
             "Добрый день! Буду рад вашему приглашению к профессиональным контактам.",
             "Привет! Давайте знакомиться, всегда рад новым контактам.",
+            "Привет! Хотелось бы добавиться к вам в контакты, ваш профиль интересный.",
         ],
     );
     all_are(
