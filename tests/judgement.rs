@@ -1170,3 +1170,28 @@ fn classmates_talks_and_pieces_in_the_uis_languages() {
         ],
     );
 }
+
+#[test]
+fn content_free_requests_in_more_of_linkedins_languages_are_canned_too() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Γεια σας, θα ήθελα να σας προσθέσω στο επαγγελματικό μου δίκτυο.",
+            "שלום, אשמח להוסיף אותך לרשת המקצועית שלי.",
+            "Hei Matti, haluaisin lisätä sinut ammatilliseen verkostooni.",
+            "Szia Péter, szeretnélek hozzáadni a kapcsolataimhoz.",
+            "नमस्ते, मैं आपको अपने नेटवर्क में जोड़ना चाहता हूँ।",
+            "Xin chào anh Minh, tôi muốn kết nối với anh.",
+            "Hei Ola, jeg vil gjerne legge deg til i nettverket mitt.",
+            "Kamusta! Gusto kitang idagdag sa aking propesyonal na network.",
+        ],
+    );
+    // The sender's own words still read as theirs.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Γεια σας, είμαι μηχανικός λογισμικού στην Αθήνα και θα ήθελα να συνδεθούμε.",
+            "שלום, אני מפתח תוכנה בתל אביב ואשמח להתחבר.",
+        ],
+    );
+}
