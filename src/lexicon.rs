@@ -239,7 +239,8 @@ impl Lexicon {
         let mut class = None;
         for (n, line) in source.lines().enumerate() {
             let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
+            // A `>` line is an example for the tests: a note every word of which is listed.
+            if line.is_empty() || line.starts_with(['#', '>']) {
                 continue;
             }
             if let Some(label) = line.strip_prefix("==") {

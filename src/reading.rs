@@ -60,8 +60,8 @@ enum Own {
 
 impl<'a> Reading<'a> {
     pub fn new(text: &'a str, ctx: &'a Context) -> Self {
-        let mut note = Note::new(text);
         let phrases = phrases();
+        let mut note = Note::with_vocabulary(text, &phrases.words);
         phrases.annotate(&mut note.tokens, note.text);
         let mut canned_hits = Vec::new();
         let mut context_hits = Vec::new();

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use crate::pattern::Words;
 use crate::Span;
 
 /// The id of a word no phrase list mentions, which every token has until it is annotated.
@@ -71,8 +72,16 @@ pub struct Note<'a> {
 }
 
 impl<'a> Note<'a> {
+    /// The note as a vocabulary with no words would read it: a run of a script written
+    /// without spaces is split as if it held no word the lists know.
     pub fn new(text: &'a str) -> Self {
-        Scanner::new(text).run()
+        Scanner::new(text, None).run()
+    }
+
+    /// The note with each run of a script written without spaces split into the words of
+    /// `words` (see [`is_spaceless`]).
+    pub fn with_vocabulary(text: &'a str, words: &Words) -> Self {
+        Scanner::new(text, Some(words)).run()
     }
 
     /// UTF-16 offset of a byte offset that lies on a character boundary.
@@ -141,6 +150,50 @@ fn is_sign_inside_word(c: char) -> bool {
             c as u32,
             0x0964 | 0x0965 | 0x0E4F | 0x0E5A | 0x0E5B | 0x104A | 0x104B | 0x17D4..=0x17DA
         )
+}
+
+/// Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Myanmar
+/// and Khmer. A run of their letters is split into the words the lists hold (Korean spaces
+/// its words, so it is not among them).
+pub(crate) fn is_spaceless(c: char) -> bool {
+    // Latin, Greek, Cyrillic, Hebrew, Arabic and Indic letters all lie below Thai.
+    c as u32 >= 0x0E00
+        && (matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x3040..=0x30FF | 0x31F0..=0x31FF)
+            || is_han(c))
+}
+
+/// A Han character is a word or a syllable of one, where the other scripts without spaces
+/// spell a word in letters: a Han character no listed word covers stands alone, so that a
+/// name or a place of two ("上海") counts as two words of the sender's, while a run of other
+/// letters no listed word covers is one word.
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3005 | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Whether a Thai or Lao vowel or tone mark, written on the letter before it, starts `rest`:
+/// a listed word that a mark follows ends inside a longer word. Read as bytes, the marks'
+/// UTF-8 being U+0E31, U+0E34 to U+0E3A, U+0E47 to U+0E4E and the same in Lao, 0x80 on.
+fn starts_with_thai_or_lao_mark(rest: &[u8]) -> bool {
+    matches!(
+        rest,
+        [0xE0, 0xB8 | 0xBA, 0xB1 | 0xB4..=0xBC, ..] | [0xE0, 0xB9 | 0xBB, 0x87..=0x8E, ..]
+    )
+}
+
+/// The length in bytes of the longest listed word `run` starts with, or 0. No listed word is
+/// longer than `Words::longest_spaceless`, so no more is tried.
+fn listed_prefix(words: &Words, run: &str) -> usize {
+    let mut end = run.len().min(words.longest_spaceless());
+    while end > 0 {
+        if run.is_char_boundary(end)
+            && !starts_with_thai_or_lao_mark(&run.as_bytes()[end..])
+            && words.get(&run[..end]).is_some()
+        {
+            return end;
+        }
+        end -= 1;
+    }
+    0
 }
 
 fn is_word_char(c: char) -> bool {
@@ -348,8 +401,10 @@ fn is_abbreviation(norm: &str) -> bool {
     )
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, 'w> {
     text: &'a str,
+    /// What a run of a script without spaces is split into.
+    words: Option<&'w Words>,
     tokens: Vec<Token<'a>>,
     sentences: Vec<Sentence>,
     sentence_start_tok: usize,
@@ -362,10 +417,11 @@ struct Scanner<'a> {
     blank_end: usize,
 }
 
-impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
+impl<'a, 'w> Scanner<'a, 'w> {
+    fn new(text: &'a str, words: Option<&'w Words>) -> Self {
         Scanner {
             text,
+            words,
             tokens: Vec::with_capacity(text.len() / 5 + 1),
             sentences: Vec::new(),
             sentence_start_tok: 0,
@@ -413,7 +469,7 @@ impl<'a> Scanner<'a> {
                     false,
                 );
             } else if is_word_char(c) {
-                self.word();
+                self.word(c);
             } else {
                 self.punctuation(c);
                 self.advance(c);
@@ -428,7 +484,8 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn word(&mut self) {
+    /// The word that starts with `c`, or the words of a run of a script without spaces.
+    fn word(&mut self, c: char) {
         let (start, start16) = (self.pos, self.pos16);
         let text: &'a str = self.text;
         let rest = &text[self.pos..];
@@ -448,7 +505,17 @@ impl<'a> Scanner<'a> {
             .as_bytes()
             .get(ascii)
             .is_none_or(|b| b.is_ascii() && !matches!(b, b'\'' | b'`' | b'-'));
-        let end = if plain { ascii } else { word_end(rest, ascii) };
+        let end = if plain {
+            ascii
+        } else {
+            let spaceless = is_spaceless(c);
+            let end = word_end(rest, ascii, spaceless);
+            if spaceless {
+                self.spaceless(&rest[..end]);
+                return;
+            }
+            end
+        };
         let raw = &rest[..end];
         if plain {
             self.pos += end;
@@ -497,6 +564,46 @@ impl<'a> Scanner<'a> {
             TokenKind::Word
         };
         self.push(norm, kind, start, start16, cap);
+    }
+
+    /// A run of a script written without spaces, split into the listed words it holds,
+    /// longest first from the left, and what no listed word covers (see [`is_han`]). These
+    /// scripts have no case or accents to fold: each word is borrowed as written.
+    // Out of the scan's loop, which most notes never need it in.
+    #[cold]
+    #[inline(never)]
+    fn spaceless(&mut self, run: &'a str) {
+        // Where the letters no listed word covers, not yet a token, start.
+        let mut uncovered = None;
+        let mut at = 0;
+        while let Some(c) = run[at..].chars().next() {
+            let listed = self.words.map_or(0, |w| listed_prefix(w, &run[at..]));
+            let han = is_han(c);
+            if let Some(from) = uncovered.filter(|_| listed > 0 || han) {
+                self.piece(&run[from..at]);
+                uncovered = None;
+            }
+            let len = if listed > 0 || han {
+                listed.max(c.len_utf8())
+            } else {
+                uncovered.get_or_insert(at);
+                c.len_utf8()
+            };
+            if uncovered.is_none() {
+                self.piece(&run[at..at + len]);
+            }
+            at += len;
+        }
+        if let Some(from) = uncovered {
+            self.piece(&run[from..]);
+        }
+    }
+
+    /// The word `raw`, which starts where the scan is, as a token of its own.
+    fn piece(&mut self, raw: &'a str) {
+        let (start, start16) = (self.pos, self.pos16);
+        self.advance_to(start + raw.len());
+        self.push(Cow::Borrowed(raw), TokenKind::Word, start, start16, false);
     }
 
     fn push(&mut self, norm: Cow<'a, str>, kind: TokenKind, start: usize, start16: u32, cap: bool) {
@@ -589,7 +696,9 @@ impl<'a> Scanner<'a> {
 
 /// Where the word at the start of `rest` ends, its first `ascii` bytes being ASCII letters
 /// and digits.
-fn word_end(rest: &str, ascii: usize) -> usize {
+/// A word ends where a script written without spaces starts or stops ("LinkedInで"), which
+/// no mark joins.
+fn word_end(rest: &str, ascii: usize, spaceless: bool) -> usize {
     let mut prev_joiner = false;
     let mut iter = rest[ascii..]
         .char_indices()
@@ -597,13 +706,19 @@ fn word_end(rest: &str, ascii: usize) -> usize {
         .peekable();
     while let Some((i, c)) = iter.next() {
         if is_word_char(c) {
+            if is_spaceless(c) != spaceless {
+                return i;
+            }
             prev_joiner = false;
             continue;
         }
         // Apostrophes and hyphens join only when a letter follows: "I'd", "so-and-so".
         let joins = (is_apostrophe(c) || c == '-' || c == '\u{2010}')
             && !prev_joiner
-            && iter.peek().is_some_and(|&(_, n)| is_word_char(n));
+            && !spaceless
+            && iter
+                .peek()
+                .is_some_and(|&(_, n)| is_word_char(n) && !is_spaceless(n));
         if !joins {
             return i;
         }
@@ -760,6 +875,87 @@ mod tests {
         // Hebrew's vowel points are optional, as Arabic's are; the maqaf is a hyphen.
         assert_eq!(norms("שָׁלוֹם"), norms("שלום"));
         assert_eq!(norms("בית־ספר").len(), 2);
+    }
+
+    fn split(text: &str, listed: &[&'static str]) -> Vec<String> {
+        let mut words = Words::default();
+        for &w in listed {
+            words.intern(Cow::Borrowed(w));
+        }
+        Note::with_vocabulary(text, &words)
+            .tokens
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_run_without_spaces_is_split_into_the_listed_words_longest_first() {
+        let listed = ["您好", "我", "想", "加", "加入", "で", "ผม", "ที่"];
+        assert_eq!(
+            split("您好我想加入上海", &listed),
+            ["您好", "我", "想", "加入", "上", "海"],
+            "a Han character no listed word covers is a word of its own"
+        );
+        // Kana and Thai spell words in letters: what no listed word covers is one word.
+        assert_eq!(
+            split("カンファレンスでお話し", &listed),
+            ["カンファレンス", "で", "お", "話", "し"]
+        );
+        assert_eq!(
+            split("ผมเป็นนักออกแบบที่กรุงเทพ", &listed),
+            ["ผม", "เป็นนักออกแบบ", "ที่", "กรุงเทพ"]
+        );
+        // A listed word is not taken off a letter its vowel or tone mark sits on.
+        assert_eq!(split("กับ", &["ก"]), ["กับ"]);
+        // With no vocabulary, the same rules: every character is uncovered.
+        assert_eq!(norms("您好"), ["您", "好"]);
+        assert_eq!(norms("こんにちは"), ["こんにちは"]);
+    }
+
+    #[test]
+    fn latin_inside_a_run_without_spaces_is_a_word_of_its_own() {
+        let listed = ["で", "接続"];
+        assert_eq!(
+            split("LinkedInでつながり", &listed),
+            ["linkedin", "で", "つながり"]
+        );
+        assert_eq!(norms("LinkedInで"), ["linkedin", "で"]);
+        // A hyphen joins Latin words, not a Latin word to Han, nor Han characters.
+        assert_eq!(split("Wi-Fi接続", &listed), ["wi-fi", "接続"]);
+        assert_eq!(split("上海-北京", &listed), ["上", "海", "北", "京"]);
+        // Korean spaces its words: a Hangul word stays whole, glued to Latin or not.
+        assert_eq!(
+            split("링크드인에서 LinkedIn에서", &listed),
+            ["링크드인에서", "linkedin에서"]
+        );
+    }
+
+    #[test]
+    fn words_split_from_a_run_keep_utf16_offsets() {
+        let text = "🎉您好🎉上海𠀀 x";
+        let note = Note::with_vocabulary(text, &{
+            let mut words = Words::default();
+            words.intern(Cow::Borrowed("您好"));
+            words
+        });
+        let spans: Vec<_> = note
+            .tokens
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.start16, t.end16))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("您好", 2, 4),
+                ("上", 6, 7),
+                ("海", 7, 8),
+                // Beyond the Basic Multilingual Plane: two UTF-16 units.
+                ("𠀀", 8, 10),
+                ("x", 11, 12),
+            ]
+        );
+        assert_eq!(note.len16, 12);
     }
 
     #[test]

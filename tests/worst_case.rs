@@ -194,4 +194,6 @@ cases! {
     percent_signs => "percent signs",
     spaces => "spaces",
     right_to_left => "right-to-left mixed",
+    han_run => "han run",
+    thai_run => "thai run",
 }

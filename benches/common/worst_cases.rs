@@ -49,6 +49,10 @@ pub const CASES: &[(&str, &str)] = &[
     ("angle brackets", "<"),
     ("percent signs", "%"),
     ("spaces", " "),
+    // One run of a script written without spaces, split into the listed words it holds and
+    // the characters no listed word covers.
+    ("han run", "我想把您加入上海的产品大会网络"),
+    ("thai run", "ผมอยากเชื่อมต่อกับคุณกรุงเทพนักออกแบบ"),
     (
         "right-to-left mixed",
         "مرحبا، أود إضافتك إلى شبكتي المهنية. \u{200F}Hello שלום עולם \u{202E}abc\u{202C} ",

@@ -39,6 +39,9 @@ pub struct Words {
     ids: FastMap<Cow<'static, str>, u32>,
     /// The vocabulary `build.rs` wrote, used where it lies in the module; `ids` is then empty.
     index: Option<Index>,
+    /// The most bytes of a listed word in a script written without spaces: how far a run of
+    /// such a script is looked into for the word it starts with.
+    longest_spaceless: usize,
 }
 
 /// The words as `build.rs` numbers them: in byte order, so that the words sharing a prefix lie
@@ -106,8 +109,15 @@ impl Words {
             return id;
         }
         let id = self.ids.len() as u32;
+        if word.starts_with(crate::text::is_spaceless) {
+            self.longest_spaceless = self.longest_spaceless.max(word.len());
+        }
         self.ids.insert(word, id);
         id
+    }
+
+    pub fn longest_spaceless(&self) -> usize {
+        self.longest_spaceless
     }
 
     /// Room for `n` words from the start, so filling the vocabulary never rehashes it.
@@ -115,6 +125,7 @@ impl Words {
         Words {
             ids: FastMap::with_capacity_and_hasher(n, Default::default()),
             index: None,
+            longest_spaceless: 0,
         }
     }
 
@@ -170,6 +181,7 @@ impl Words {
     pub fn encode(&self, w: &mut crate::snapshot::Writer) {
         let list = self.by_id();
         w.num(list.len());
+        w.num(self.longest_spaceless);
         for (id, word) in list.into_iter().enumerate() {
             assert_eq!(w.index_of(word), id, "the vocabulary comes first");
         }
@@ -193,6 +205,7 @@ impl Words {
     pub fn decode(r: &mut crate::snapshot::Reader) -> Self {
         let strings = r.strings;
         let count = r.num();
+        let longest_spaceless = r.num();
         // One pass over the words: their first bytes counted and each hashed once, since
         // hashing the vocabulary is most of what start-up spends here. The hash table is
         // built by counting: each bucket's size, then its end, then the ids placed back to
@@ -233,6 +246,7 @@ impl Words {
                 starts,
                 ids,
             }),
+            longest_spaceless,
         }
     }
 }
