@@ -615,19 +615,25 @@ impl Lexicon {
     /// is "профессиональной". An unlisted word takes the class of a listed one when the two
     /// differ only in their last three letters or fewer, after a stem of four or more, so a
     /// list need hold one form of a word. Those letters take two bytes each; a word that mixes
-    /// widths stops at the first cut off a character's boundary.
+    /// widths stops at the first cut off a character's boundary. Korean writes its particles
+    /// and endings onto the word ("링크드인에서", "연결하고"): there the last three syllables
+    /// or fewer, after a stem of two or more, each syllable three bytes (the first 0xEA to
+    /// 0xED).
     fn class_by_shared_stem(&self, words: &Words, word: &str) -> Option<WordClass> {
+        let b = word.as_bytes();
+        let hangul = b.len() >= 3 && matches!(b[b.len() - 3], 0xEA..=0xED);
+        let (step, stem) = if hangul { (3, 6) } else { (2, 8) };
         let mut found = None;
-        let mut cut = 2;
-        while found.is_none() && cut <= 6 && word.len() >= cut + 8 {
+        let mut cut = step;
+        while found.is_none() && cut <= 3 * step && word.len() >= cut + stem {
             let root = word.get(..word.len() - cut)?;
             for (id, listed) in words.starting_with(root) {
                 let class = self.class_by_id(id);
-                if class > found && listed.len() <= root.len() + 6 {
+                if class > found && listed.len() <= root.len() + 3 * step {
                     found = class;
                 }
             }
-            cut += 2;
+            cut += step;
         }
         found
     }

@@ -1195,3 +1195,43 @@ fn content_free_requests_in_more_of_linkedins_languages_are_canned_too() {
         ],
     );
 }
+
+#[test]
+fn a_content_free_request_in_a_language_without_spaces_is_canned() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "您好，我想把您加入我的领英职业网络。",
+            "你好，很高兴认识你，希望能和你建立联系。",
+            "您好！希望可以和您保持联系，谢谢。",
+            "你們好，很高興認識你們！",
+            "こんにちは。LinkedInでつながりましょう。よろしくお願いします。",
+            "はじめまして。ぜひつながってください。",
+            "LinkedInで繋がりましょう。ありがとうございます。",
+            // Korean spaces its words but writes its particles and endings onto them.
+            "안녕하세요, 링크드인에서 연결하고 싶습니다.",
+            "안녕하세요, 네트워크에 추가하고 싶습니다. 감사합니다.",
+            "สวัสดีครับ ผมอยากเชื่อมต่อกับคุณบน LinkedIn",
+            "ยินดีที่ได้รู้จักครับ ขอบคุณครับ",
+        ],
+    );
+}
+
+#[test]
+fn a_specific_in_a_language_without_spaces_is_the_senders_own() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "您好，我们上周在上海的产品大会上聊过定价，想和您保持联系。",
+            "你好，我是上海的产品经理，想和你建立联系。",
+            "先日の東京のRustカンファレンスでお話しした田中です。",
+            "先日、東京の勉強会でお話しした田中です。",
+            "지난주 서울 디자인 컨퍼런스에서 만났던 김민수입니다.",
+            "안녕하세요, 서울에서 디자이너로 일하고 있습니다.",
+            "สวัสดีครับ ผมเป็นนักออกแบบ UX ที่กรุงเทพ",
+            "สวัสดีครับ ผมทำงานที่กรุงเทพ อยากเชื่อมต่อกับคุณ",
+            // One place named after a whole request is still the sender's.
+            "您好，我想把您加入我的领英职业网络。北京",
+        ],
+    );
+}
