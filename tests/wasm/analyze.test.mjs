@@ -107,6 +107,16 @@ test('spans are UTF-16 offsets: emoji before the canned sentence', () => {
   assert.equal(report.length.used, 64);
 });
 
+test('spans are UTF-16 offsets: emoji around a request written without spaces', () => {
+  const text = '🎉🎉 您好，我想把您加入我的领英职业网络。🎉';
+  const report = analyze(text, undefined);
+  assertReport(report, text);
+  assert.equal(report.verdict, 'canned');
+  const f = report.findings.find((f) => f.rule === 'canned-generic');
+  assert.ok(f, rules(report).join());
+  assert.equal(text.slice(f.span.start, f.span.end), '您好，我想把您加入我的领英职业网络');
+});
+
 test('fixes apply by UTF-16 offsets', () => {
   const text = "🎉 Hi Rosa, I really enjoyed your webinar on accessible forms. I'd love to conect and learn more.";
   const report = analyze(text, { recipient: { first_name: 'Rosa', full_name: 'Rosa Diaz' } });
