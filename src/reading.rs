@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::lexicon::{SlotKind, WordClass};
 use crate::messages::{catalogue, Catalogue};
-use crate::pattern::{Hit, Present};
+use crate::pattern::{recall, Hit, Present};
 use crate::phrases::{phrases, Phrases};
 use crate::text::{fold, Note, Token, TokenKind};
 use crate::{Context, ContextKind, Span};
@@ -71,10 +71,17 @@ impl<'a> Reading<'a> {
             phrases.context.search(&in_note),
         );
         for s in &note.sentences {
+            // See `pattern::recall`.
+            let (text, base) = (&note.text[s.start..s.end], s.tokens.start);
+            if recall::recall(text, base, &mut canned_hits, &mut context_hits) {
+                continue;
+            }
             let toks = &note.tokens[s.tokens.clone()];
             let in_sentence = Present::of(toks);
-            canned_hits.extend(canned.find(toks, s.tokens.start, &in_sentence));
-            context_hits.extend(context.find(toks, s.tokens.start, &in_sentence));
+            let (c, x) = (canned_hits.len(), context_hits.len());
+            canned_hits.extend(canned.find(toks, base, &in_sentence));
+            context_hits.extend(context.find(toks, base, &in_sentence));
+            recall::remember(text, base, &canned_hits[c..], &context_hits[x..]);
         }
         // Cues inside a text LinkedIn wrote ("…a fellow group member of…") or inside a stock
         // pleasantry ("thank you in advance for your help") are not the sender's. Marked per

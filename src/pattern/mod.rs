@@ -25,6 +25,7 @@
 
 mod matcher;
 mod parser;
+pub mod recall;
 mod set;
 mod syntax;
 mod words;
