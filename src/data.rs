@@ -90,9 +90,10 @@ impl StrTable {
             eq += 1;
         }
         if eq < end {
-            (&self.text[start..eq], &self.text[eq + 1..end])
+            let (key, value) = (self.text.get(start..eq), self.text.get(eq + 1..end));
+            (key.unwrap_or(""), value.unwrap_or(""))
         } else {
-            (&self.text[start..end], "")
+            (self.text.get(start..end).unwrap_or(""), "")
         }
     }
 

@@ -227,7 +227,7 @@ fn stem_once(word: &str) -> &str {
             best = stem;
         }
     }
-    &word[..best]
+    word.get(..best).unwrap_or(word)
 }
 
 impl Lexicon {
@@ -382,7 +382,7 @@ impl Lexicon {
         // of what the sender offers ("{value_prop_short}") is theirs, and one that asks for an
         // event, a person or a specific is read as that, unless the path's last name is a
         // generic one: "{selectedLead.person?.title}" is a title.
-        let merged = written.starts_with(['{', '$', '%']) && !written.contains(' ');
+        let merged = written.starts_with(['{', '$', '%']) && !written.as_bytes().contains(&b' ');
         let mut path = slot
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty());
@@ -500,12 +500,18 @@ impl Lexicon {
             .bytes()
             .take(6)
             .position(|b| !b.is_ascii_alphabetic())
-            .filter(|&at| at >= 1 && source[at..].starts_with(crate::text::is_apostrophe));
-        let Some(at) = elided.filter(|&at| t.norm.len() > at + 1 && t.norm.is_char_boundary(at))
+            .filter(|&at| {
+                at >= 1
+                    && source
+                        .get(at..)
+                        .is_some_and(|rest| rest.starts_with(crate::text::is_apostrophe))
+            });
+        let Some(rest) = elided
+            .filter(|&at| t.norm.len() > at + 1)
+            .and_then(|at| t.norm.get(at..))
         else {
             return (None, None);
         };
-        let rest = &t.norm[at..];
         let class = self
             .class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
             .or_else(|| self.class_by_stem(words, rest));

@@ -80,13 +80,13 @@ pub fn substitute(template: &str, args: &[(&str, &str)]) -> String {
             arg += 1;
         }
         if arg < args.len() {
-            out.push_str(&template[copied..at]);
+            out.push_str(template.get(copied..at).unwrap_or(""));
             out.push_str(args[arg].1);
             copied = close + 1;
         }
         at = close + 1;
     }
-    out.push_str(&template[copied..]);
+    out.push_str(template.get(copied..).unwrap_or(""));
     out
 }
 

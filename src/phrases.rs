@@ -72,7 +72,8 @@ impl Phrases {
     pub fn annotate(&self, tokens: &mut [Token], text: &str) {
         for t in tokens {
             t.id = self.words.get(&t.norm).unwrap_or(UNKNOWN);
-            let (class, unwritten) = self.lexicon.classes(&self.words, t, &text[t.start..t.end]);
+            let written = text.get(t.start..t.end).unwrap_or("");
+            let (class, unwritten) = self.lexicon.classes(&self.words, t, written);
             // Filler and stock are capitalised for a sentence start or by custom ("Sie",
             // "LinkedIn"), not for a name; the few names spelt like them elsewhere ("Ben",
             // "Mi") are the price of one list for both. Judged by the word alone, without an

@@ -72,7 +72,7 @@ impl<'a> Reading<'a> {
         );
         for s in &note.sentences {
             // See `pattern::recall`.
-            let (text, base) = (&note.text[s.start..s.end], s.tokens.start);
+            let (text, base) = (note.text.get(s.start..s.end).unwrap_or(""), s.tokens.start);
             if recall::recall(text, base, &mut canned_hits, &mut context_hits) {
                 continue;
             }
@@ -302,7 +302,7 @@ impl<'a> Reading<'a> {
                     return None;
                 }
                 let theirs = i > range.start && lexicon.is_addressee(&toks[i - 1]);
-                let written = &self.note.text[t.start..t.end];
+                let written = self.note.written(t);
                 let kind = match lexicon.slot_kind(&self.phrases.words, &t.norm, written) {
                     Some(SlotKind::Event) => ContextKind::Met,
                     Some(SlotKind::Person) => ContextKind::MutualConnection,
@@ -477,9 +477,10 @@ impl<'a> Reading<'a> {
         let after_comma = toks[pos - 1].break_after && !titled && !slot_next;
         // Arabic or Hindi write no capitals: there a word no list holds may be the name.
         let caseless = |t: &Token| {
-            self.note.text[t.start..]
-                .chars()
-                .next()
+            self.note
+                .text
+                .get(t.start..)
+                .and_then(|rest| rest.chars().next())
                 .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
         };
         while pos < sentence_end && pos - name_start < 3 {
@@ -533,7 +534,7 @@ impl<'a> Reading<'a> {
             + self.note.tokens[last.tokens.clone()]
                 .iter()
                 .take_while(|t| {
-                    let after = &text[t.end..];
+                    let after = text.get(t.end..).unwrap_or("");
                     !(after.starts_with("://") || after.starts_with('@') || t.norm == "www")
                 })
                 .count();
@@ -557,7 +558,12 @@ impl<'a> Reading<'a> {
         }
         let previous = &sentences[sentences.len() - 2];
         // "- Patricia", "– mike": a dash before a short last line signs it, in any case.
-        let lead = self.note.text[previous.end..last.start].trim();
+        let lead = self
+            .note
+            .text
+            .get(previous.end..last.start)
+            .unwrap_or("")
+            .trim();
         let dashed = !lead.is_empty()
             && lead
                 .chars()
@@ -604,7 +610,7 @@ impl<'a> Reading<'a> {
                 continue;
             }
             if t.kind == TokenKind::Placeholder {
-                let written = &self.note.text[t.start..t.end];
+                let written = self.note.written(t);
                 if lexicon.is_generic_slot(&self.phrases.words, &t.norm, written)
                     && !self.the_sender_fills(i)
                     && !self.claims_occupation(i)
@@ -978,7 +984,7 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> b
             TokenKind::Placeholder => {
                 phrases
                     .lexicon
-                    .is_generic_slot(&phrases.words, &t.norm, &note.text[t.start..t.end])
+                    .is_generic_slot(&phrases.words, &t.norm, note.written(t))
             }
             // "the fintech space": a field before a scene is the scene's; "the Mobile World
             // Congress" and "the World Bank" are names.

@@ -161,7 +161,7 @@ impl Strings {
     // make each a call.
     #[inline(always)]
     pub fn get(&self, i: usize) -> &'static str {
-        &self.text[self.range(i)]
+        self.text.get(self.range(i)).unwrap_or("")
     }
 
     /// String `i` as bytes, for comparisons: slicing bytes skips the check that a slice of

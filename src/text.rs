@@ -92,7 +92,7 @@ impl<'a> Note<'a> {
             Some(t) => (t.end, t.end16),
             None => (0, 0),
         };
-        from16 + utf16_len(&self.text[from_byte..byte])
+        from16 + utf16_len(self.text.get(from_byte..byte).unwrap_or(""))
     }
 
     pub fn span_of_bytes(&self, start: usize, end: usize) -> Span {
@@ -101,7 +101,13 @@ impl<'a> Note<'a> {
 
     /// The note's text between two tokens, inclusive, as written.
     pub fn source(&self, first: usize, last: usize) -> &'a str {
-        &self.text[self.tokens[first].start..self.tokens[last].end]
+        let (start, end) = (self.tokens[first].start, self.tokens[last].end);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The token as the note writes it, before folding.
+    pub fn written(&self, t: &Token) -> &'a str {
+        self.text.get(t.start..t.end).unwrap_or("")
     }
 
     pub fn sentence_tokens(&self, s: usize) -> &[Token<'a>] {
@@ -193,7 +199,7 @@ fn listed_prefix(words: &Words, run: &str) -> usize {
     while end > 0 {
         if run.is_char_boundary(end)
             && !starts_with_thai_or_lao_mark(&run.as_bytes()[end..])
-            && words.get(&run[..end]).is_some()
+            && run.get(..end).is_some_and(|word| words.get(word).is_some())
         {
             return end;
         }
@@ -444,7 +450,7 @@ impl<'a, 'w> Scanner<'a, 'w> {
         if b.is_ascii() {
             return Some(b as char);
         }
-        self.text[self.pos..].chars().next()
+        self.text.get(self.pos..)?.chars().next()
     }
 
     fn advance(&mut self, c: char) {
@@ -454,19 +460,19 @@ impl<'a, 'w> Scanner<'a, 'w> {
 
     /// Moves to byte `to`, counting UTF-16 units on the way.
     fn advance_to(&mut self, to: usize) {
-        self.pos16 += utf16_len(&self.text[self.pos..to]);
+        self.pos16 += utf16_len(self.text.get(self.pos..to).unwrap_or(""));
         self.pos = to;
     }
 
     fn run(mut self) -> Note<'a> {
         while let Some(c) = self.peek() {
             let slot = opens_slot(c)
-                .then(|| placeholder_end(&self.text[self.pos..]))
+                .then(|| placeholder_end(self.text.get(self.pos..)?))
                 .flatten();
             if let Some(end) = slot {
                 let (start, start16) = (self.pos, self.pos16);
                 self.advance_to(self.pos + end);
-                let inner = placeholder_word(&self.text[start..self.pos]);
+                let inner = placeholder_word(self.text.get(start..self.pos).unwrap_or(""));
                 self.push(
                     Cow::Owned(inner),
                     TokenKind::Placeholder,
@@ -494,7 +500,7 @@ impl<'a, 'w> Scanner<'a, 'w> {
     fn word(&mut self, c: char) {
         let (start, start16) = (self.pos, self.pos16);
         let text: &'a str = self.text;
-        let rest = &text[self.pos..];
+        let rest = text.get(self.pos..).unwrap_or("");
         // ASCII letters and digits, most of most words, are taken a byte at a time, with
         // whether any is a capital.
         let (mut ascii, mut upper) = (0, false);
@@ -517,12 +523,12 @@ impl<'a, 'w> Scanner<'a, 'w> {
             let spaceless = is_spaceless(c);
             let end = word_end(rest, ascii, spaceless);
             if spaceless {
-                self.spaceless(&rest[..end]);
+                self.spaceless(rest.get(..end).unwrap_or(""));
                 return;
             }
             end
         };
-        let raw = &rest[..end];
+        let raw = rest.get(..end).unwrap_or("");
         if plain {
             self.pos += end;
             self.pos16 += end as u32;
@@ -582,11 +588,14 @@ impl<'a, 'w> Scanner<'a, 'w> {
         // Where the letters no listed word covers, not yet a token, start.
         let mut uncovered = None;
         let mut at = 0;
-        while let Some(c) = run[at..].chars().next() {
-            let listed = self.words.map_or(0, |w| listed_prefix(w, &run[at..]));
+        while let Some(rest) = run.get(at..) {
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            let listed = self.words.map_or(0, |w| listed_prefix(w, rest));
             let han = is_han(c);
             if let Some(from) = uncovered.filter(|_| listed > 0 || han) {
-                self.piece(&run[from..at]);
+                self.piece(run.get(from..at).unwrap_or(""));
                 uncovered = None;
             }
             let len = if listed > 0 || han {
@@ -596,12 +605,12 @@ impl<'a, 'w> Scanner<'a, 'w> {
                 c.len_utf8()
             };
             if uncovered.is_none() {
-                self.piece(&run[at..at + len]);
+                self.piece(run.get(at..at + len).unwrap_or(""));
             }
             at += len;
         }
         if let Some(from) = uncovered {
-            self.piece(&run[from..]);
+            self.piece(run.get(from..).unwrap_or(""));
         }
     }
 
@@ -655,12 +664,12 @@ impl<'a, 'w> Scanner<'a, 'w> {
         // The scan only moves forward: a later break in the same blank run ends where it does.
         let from = self.pos + 1;
         if from > self.blank_end {
-            let rest = &self.text[from..];
+            let rest = self.text.get(from..).unwrap_or("");
             self.blank_end = from + rest.len() - rest.trim_start().len();
         }
-        self.text[self.blank_end..]
-            .chars()
-            .next()
+        self.text
+            .get(self.blank_end..)
+            .and_then(|rest| rest.chars().next())
             .is_some_and(char::is_lowercase)
     }
 
@@ -676,7 +685,10 @@ impl<'a, 'w> Scanner<'a, 'w> {
         if last.end != self.pos || last.sentence != self.sentences.len() {
             return false;
         }
-        let next = self.text[self.pos + 1..].chars().next();
+        let next = self
+            .text
+            .get(self.pos + 1..)
+            .and_then(|rest| rest.chars().next());
         (last.kind == TokenKind::Number && next.is_some_and(|n| n.is_ascii_digit()))
             // "github.com", "Node.js": an address or a name, not two sentences.
             || next.is_some_and(char::is_lowercase)
@@ -706,7 +718,9 @@ impl<'a, 'w> Scanner<'a, 'w> {
 /// no mark joins.
 fn word_end(rest: &str, ascii: usize, spaceless: bool) -> usize {
     let mut prev_joiner = false;
-    let mut iter = rest[ascii..]
+    let mut iter = rest
+        .get(ascii..)
+        .unwrap_or("")
         .char_indices()
         .map(|(i, c)| (ascii + i, c))
         .peekable();
@@ -764,7 +778,7 @@ fn placeholder_end(s: &str) -> Option<usize> {
     while !s.is_char_boundary(cut) {
         cut -= 1;
     }
-    let s = &s[..cut];
+    let s = s.get(..cut)?;
     let slot_ok = |inner: &str, allow_space: bool, allow_code: bool| {
         !inner.is_empty()
             && inner.len() <= if long { 80 } else { 40 }
@@ -773,7 +787,11 @@ fn placeholder_end(s: &str) -> Option<usize> {
                 c.is_alphanumeric()
                     || matches!(c, '_' | '-' | '.' | '\'' | '/')
                     || (allow_space && c == ' ')
-                    || (allow_code && "()[]|\"?:,+!=".contains(c))
+                    || (allow_code
+                        && matches!(
+                            c,
+                            '(' | ')' | '[' | ']' | '|' | '"' | '?' | ':' | ',' | '+' | '!' | '='
+                        ))
             })
     };
     let inner_ok = |inner: &str, allow_space: bool| slot_ok(inner, allow_space, false);
@@ -784,26 +802,26 @@ fn placeholder_end(s: &str) -> Option<usize> {
         b'{' => {
             if let Some(inner) = s.strip_prefix("{{") {
                 let close = inner.as_bytes().windows(2).position(|w| w == b"}}")?;
-                code_ok(inner[..close].trim()).then_some(close + 4)
+                code_ok(inner.get(..close)?.trim()).then_some(close + 4)
             } else {
-                let close = s[1..].find('}')?;
-                code_ok(&s[1..1 + close]).then_some(close + 2)
+                let close = s.get(1..)?.find('}')?;
+                code_ok(s.get(1..1 + close)?).then_some(close + 2)
             }
         }
         b'[' => {
-            let close = s[1..].find(']')?;
-            let inner = &s[1..1 + close];
+            let close = s.get(1..)?.find(']')?;
+            let inner = s.get(1..1 + close)?;
             // "[#] routes": a number to fill in.
             let number = matches!(inner, "#" | "##" | "###");
             (number || inner_ok(inner, true)).then_some(close + 2)
         }
         b'<' => {
-            let close = s[1..].find('>')?;
-            inner_ok(&s[1..1 + close], true).then_some(close + 2)
+            let close = s.get(1..)?.find('>')?;
+            inner_ok(s.get(1..1 + close)?, true).then_some(close + 2)
         }
         b'%' => {
-            let close = s[1..].find('%')?;
-            let inner = &s[1..1 + close];
+            let close = s.get(1..)?.find('%')?;
+            let inner = s.get(1..1 + close)?;
             (inner_ok(inner, false) && inner.chars().all(|c| c.is_uppercase() || c == '_'))
                 .then_some(close + 2)
         }
@@ -817,22 +835,26 @@ fn placeholder_end(s: &str) -> Option<usize> {
                 .iter()
                 .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'_')
                 .count();
-            let inner = &s[run..run + body];
+            // Capitals running past where the search stops are no slot.
+            let inner = s.get(run..run + body)?;
             let name = inner.trim_end_matches('_');
             let closed = inner.len() - name.len() == run;
-            let ends_word = !s[run + body..].starts_with(|c: char| c.is_alphanumeric());
+            let ends_word = !s
+                .get(run + body..)?
+                .starts_with(|c: char| c.is_alphanumeric());
             (closed && name.len() >= 2 && name.bytes().any(|c| c.is_ascii_uppercase()) && ends_word)
                 .then_some(run + body)
         }
         // "Hola #nombre, felicitaciones por #logro": a slot some tools mark with a hash, in
         // lower case, where a hashtag would usually be capitalised.
         b'#' => {
-            let run: usize = s[1..]
+            let run: usize = s
+                .get(1..)?
                 .chars()
                 .take_while(|&c| c.is_lowercase() || c == '_')
                 .map(char::len_utf8)
                 .sum();
-            let ends_word = !s[1 + run..].starts_with(|c: char| c.is_alphanumeric());
+            let ends_word = !s.get(1 + run..)?.starts_with(|c: char| c.is_alphanumeric());
             (run >= 3 && ends_word).then_some(run + 1)
         }
         _ => None,
@@ -1033,6 +1055,9 @@ mod tests {
         );
         // Words joined by underscores, a lone capital, an unclosed mark: prose.
         assert!(slots("my_var _A_ _FN and [1] __init__ _Fn_").is_empty());
+        // Capitals running past where a slot's search stops: prose, read without a panic.
+        let long = format!("Hi _{}_ there", "A".repeat(60));
+        assert!(slots(&long).is_empty());
     }
 
     #[test]

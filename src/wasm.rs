@@ -167,7 +167,7 @@ impl<'t> ContextText<'t> {
             n = n * 10 + (bytes[i] - b'0') as usize;
             i += 1;
         }
-        self.rest = &self.rest[(i + 1).min(bytes.len())..];
+        self.rest = self.rest.get(i + 1..).unwrap_or("");
         n
     }
 
@@ -199,7 +199,7 @@ impl<'t> ContextText<'t> {
             counted += c.len_utf16();
             end += c.len_utf8();
         }
-        let (text, rest) = self.rest.split_at(end);
+        let (text, rest) = self.rest.split_at_checked(end).unwrap_or((self.rest, ""));
         self.rest = rest;
         text.to_string()
     }

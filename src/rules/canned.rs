@@ -66,7 +66,8 @@ fn removal(r: &Reading, hit: &Hit) -> Span {
         Some(next) if hit.start == note.sentences[sentence].tokens.start => next.start,
         _ => {
             let end = note.sentences[sentence].end;
-            end + note.text[end..].len() - note.text[end..].trim_start().len()
+            let after = note.text.get(end..).unwrap_or("");
+            end + after.len() - after.trim_start().len()
         }
     };
     note.span_of_bytes(start, end)

@@ -12,7 +12,7 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
         .iter()
         .filter(|t| t.kind == TokenKind::Placeholder)
     {
-        let slot = &r.note.text[t.start..t.end];
+        let slot = r.note.written(t);
         let mut f = finding(
             "placeholder",
             Severity::Error,

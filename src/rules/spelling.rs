@@ -11,7 +11,7 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
         let Some(right) = r.phrases.correction(t) else {
             continue;
         };
-        let written = &r.note.text[t.start..t.end];
+        let written = r.note.written(t);
         let right = same_case(written, right);
         let message = r
             .messages

@@ -32,19 +32,19 @@ pub(super) fn replace_canned(r: &Reading, t: &Templates, ctx: &Context) -> Optio
         let sentence = &note.sentences[note.tokens[hit.start].sentence];
         let start = note.tokens[hit.start].start;
         // The canned text runs to the end of its sentence; a space or break after it goes too.
-        let end = sentence.end + note.text[sentence.end..].len()
-            - note.text[sentence.end..].trim_start().len();
+        let after = note.text.get(sentence.end..).unwrap_or("");
+        let end = sentence.end + after.len() - after.trim_start().len();
         if start < copied {
             continue;
         }
-        out.push_str(&note.text[copied..start]);
+        out.push_str(note.text.get(copied..start).unwrap_or(""));
         if i == 0 && !replacement.is_empty() {
             out.push_str(replacement);
             out.push(' ');
         }
         copied = end;
     }
-    out.push_str(&note.text[copied..]);
+    out.push_str(note.text.get(copied..).unwrap_or(""));
     let out = out.trim_end();
     Some(fill(out, t, ctx))
 }

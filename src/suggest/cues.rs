@@ -102,7 +102,15 @@ impl Cues {
     /// Whether the sender's role, folded, contains one of `intent`'s cues anywhere: "Technical
     /// Recruiter" and "talent partner" alike.
     pub fn in_role(&self, role: &str, intent: &str) -> bool {
-        self.words("role", intent).iter().any(|w| role.contains(w))
+        let role = role.as_bytes();
+        // Compared as bytes, as a search for a text would compile a searcher into the module
+        // for this alone; a role is a line long.
+        self.words("role", intent).iter().any(|w| {
+            (0..=role.len().saturating_sub(w.len())).any(|at| {
+                role.get(at..)
+                    .is_some_and(|rest| rest.starts_with(w.as_bytes()))
+            })
+        })
     }
 }
 

@@ -56,7 +56,14 @@ impl Facts {
 pub(super) fn named_in(template: &str) -> impl Iterator<Item = &'static str> + '_ {
     KEYS.iter()
         .copied()
-        .filter(move |k| template.contains(&["{", k, "}"].concat()))
+        // Each '{' followed by the key and '}', as a search for a text would compile a
+        // searcher into the module for this alone.
+        .filter(move |k| {
+            template
+                .split('{')
+                .skip(1)
+                .any(|after| after.strip_prefix(k).is_some_and(|r| r.starts_with('}')))
+        })
 }
 
 /// One line of the page as it reads in a sentence: white space collapsed, brackets and braces

@@ -46,16 +46,17 @@ fn fill_with(template: &str, t: &Templates, ctx: &Context, facts: &Facts) -> Fil
     let mut text16 = 0u32;
     let mut rest = expanded.as_str();
     while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+        let Some(close) = rest.get(open..).and_then(|r| r.find(']')) else {
             break;
         };
-        text.push_str(&rest[..open]);
-        let before = utf16(&rest[..open]);
-        planned += before;
-        text16 += before;
-        let (label, example) = rest[open + 1..close]
-            .split_once('=')
-            .unwrap_or((&rest[open + 1..close], ""));
+        let close = open + close;
+        let before = rest.get(..open).unwrap_or("");
+        text.push_str(before);
+        let before16 = utf16(before);
+        planned += before16;
+        text16 += before16;
+        let slot = rest.get(open + 1..close).unwrap_or("");
+        let (label, example) = slot.split_once('=').unwrap_or((slot, ""));
         let start = text16;
         text.push('[');
         text.push_str(label);
@@ -63,7 +64,7 @@ fn fill_with(template: &str, t: &Templates, ctx: &Context, facts: &Facts) -> Fil
         text16 += utf16(label) + 2;
         slots.push(Span::new(start, text16));
         planned += utf16(if example.is_empty() { label } else { example });
-        rest = &rest[close + 1..];
+        rest = rest.get(close + 1..).unwrap_or("");
     }
     text.push_str(rest);
     planned += utf16(rest);
@@ -141,7 +142,7 @@ fn lower_first(s: &str) -> String {
             } else {
                 crate::text::lower(a)
             });
-            out.push_str(&s[a.len_utf8()..]);
+            out.push_str(s.get(a.len_utf8()..).unwrap_or(""));
             out
         }
         _ => s.to_string(),
