@@ -136,6 +136,19 @@ fn is_adverb_of_manner(word: &str) -> bool {
     word.len() >= 7 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// Arabic writes "and", "by", "for", "as" and "the" onto the next word: "وتبادل" is "و" +
+/// "تبادل", "بالتواصل" is "ب" + "ال" + "تواصل". The word without them, if something of three
+/// letters or more is left; `None` when it starts with none.
+fn without_arabic_proclitics(word: &str) -> Option<&str> {
+    let mut rest = word;
+    for clitics in [&["و", "ف"][..], &["ب", "ل", "ك"], &["ال"]] {
+        if let Some(shorter) = clitics.iter().find_map(|c| rest.strip_prefix(c)) {
+            rest = shorter;
+        }
+    }
+    (rest.len() < word.len() && rest.len() >= 6).then_some(rest)
+}
+
 /// The word with "ae", "oe", "ue" written as the vowel they stand for, which is how an umlaut
 /// folds; `None` when it has none.
 fn without_umlaut_digraphs(word: &str) -> Option<String> {
@@ -553,7 +566,11 @@ impl Lexicon {
         }
         let derived = self.class_by_stem(words, word).or_else(|| {
             if !word.is_ascii() {
-                return self.class_by_shared_stem(words, word);
+                return self.class_by_shared_stem(words, word).or_else(|| {
+                    let rest = without_arabic_proclitics(word)?;
+                    self.class_of(words.get(rest).unwrap_or(UNKNOWN), rest)
+                        .or_else(|| self.class_by_shared_stem(words, rest))
+                });
             }
             if is_adverb_of_manner(word) {
                 return Some(WordClass::Filler);

@@ -271,7 +271,9 @@ impl<'a> Reading<'a> {
         let lexicon = &self.phrases.lexicon;
         let mut slot_cues = Vec::new();
         let mut has_cue = vec![false; self.note.sentences.len()];
-        for c in &self.cues {
+        // "looking for my first audit role, and I see you're a senior manager in audit": what
+        // the sender wants leaves room for what ties it to the reader.
+        for c in self.cues.iter().filter(|c| !is_want(c.kind)) {
             has_cue[self.note.tokens[c.hit.start].sentence] = true;
         }
         for (s, _) in self
@@ -301,7 +303,8 @@ impl<'a> Reading<'a> {
                 if t.kind != TokenKind::Placeholder || self.own[i] != Own::Named {
                     return None;
                 }
-                let theirs = i > range.start && lexicon.is_addressee(&toks[i - 1]);
+                // "your [talk]"; not "du {service}", French "of the" as often as German "you".
+                let theirs = i > range.start && lexicon.is_possessive(&toks[i - 1]);
                 let written = self.note.written(t);
                 let kind = match lexicon.slot_kind(&self.phrases.words, &t.norm, written) {
                     Some(SlotKind::Event) => ContextKind::Met,
@@ -361,17 +364,7 @@ impl<'a> Reading<'a> {
     /// does once it names its subject: "a role in HVAC design" says why this reader, "a job"
     /// does not. A hire, an offer or a request for advice needs more, below.
     pub fn counting_cues(&self) -> impl Iterator<Item = &Cue> {
-        let wants = |kind: ContextKind| {
-            matches!(
-                kind,
-                ContextKind::IntentSales
-                    | ContextKind::IntentJob
-                    | ContextKind::IntentHiring
-                    | ContextKind::IntentAdvice
-                    | ContextKind::ValueOffer
-            )
-        };
-        let tied = self.cues.iter().any(|c| !wants(c.kind));
+        let tied = self.cues.iter().any(|c| !is_want(c.kind));
         self.cues.iter().filter(move |c| match c.kind {
             ContextKind::IntentSales => false,
             // A job seeker writing to someone at the company they want to join.
@@ -387,8 +380,16 @@ impl<'a> Reading<'a> {
             | ContextKind::IntentHiring
             | ContextKind::IntentAdvice
             | ContextKind::ValueOffer => {
-                let sentence = self.note.tokens[c.hit.start].sentence;
-                self.names_something(self.note.sentences[sentence].tokens.clone())
+                let sentence = &self.note.sentences[self.note.tokens[c.hit.start].sentence];
+                // What a job seeker seeks is named after the asking ("looking for a role in
+                // HVAC design"); the role they hold before it ("a full-stack developer
+                // looking for new opportunities") is their own, and says nothing of the reader.
+                let from = if c.kind == ContextKind::IntentJob {
+                    c.hit.start
+                } else {
+                    sentence.tokens.start
+                };
+                self.names_something(from..sentence.tokens.end)
             }
             _ => true,
         })
@@ -462,11 +463,10 @@ impl<'a> Reading<'a> {
         };
         let sentence_end = self.note.sentences[toks[0].sentence].tokens.end;
         let mut titled = false;
-        if !toks[pos - 1].break_after {
-            if let Some(after_title) = self.starts_with(p.title, &p.greetings, pos) {
-                titled = true;
-                pos = after_title;
-            }
+        // "Вітаю, пане Олеже!", "Hello, Dr. Okafor": a title may follow the comma too.
+        if let Some(after_title) = self.starts_with(p.title, &p.greetings, pos) {
+            titled = true;
+            pos = after_title;
         }
         let name_start = pos;
         // "Ciao ${n},": a slot right after the greeting word is the name, punctuation or not.
@@ -1066,4 +1066,17 @@ impl ReasonIndex {
             .is_some_and(|end| sentence_end.saturating_sub(end) >= 2);
         reason_next || self.has_cue[sentence]
     }
+}
+
+/// What the sender wants (a sale, a job, a hire, advice, to offer something): a reason only
+/// beside something that ties the note to the reader.
+fn is_want(kind: ContextKind) -> bool {
+    matches!(
+        kind,
+        ContextKind::IntentSales
+            | ContextKind::IntentJob
+            | ContextKind::IntentHiring
+            | ContextKind::IntentAdvice
+            | ContextKind::ValueOffer
+    )
 }

@@ -318,6 +318,9 @@ fn fold_char(c: char) -> Folded {
         'ß' => return Two('s', 's'),
         'æ' => return Two('a', 'e'),
         'œ' => return Two('o', 'e'),
+        // Arabic writers often leave out the hamza on an alef, or write a final yeh undotted.
+        'أ' | 'إ' | 'آ' => 'ا',
+        'ى' => 'ي',
         // Hyphen-like dashes inside a word ("so‐and‐so") fold to the ASCII hyphen.
         '\u{2010}' | '\u{2011}' => '-',
         other => other,

@@ -1218,6 +1218,46 @@ fn a_content_free_request_in_a_language_without_spaces_is_canned() {
 }
 
 #[test]
+fn people_in_common_with_nobody_named_is_canned_in_any_language() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi Jo, looks like we know quite a few of the same people. Connecting seemed the obvious next step!",
+            "Добрый день! У нас много общих знакомых, думаю, стоит быть на связи.",
+            "Merhaba, birçok ortak bağlantımız var, bağlantıda kalalım!",
+            "مرحبا، لدينا العديد من المعارف المشتركة، فلماذا لا نتواصل؟",
+        ],
+    );
+    // A person in common, named, is how they know each other.
+    assert_eq!(
+        verdict("Hi Jo, we both know Dana Ortiz from the Leeds office."),
+        Verdict::Personal
+    );
+}
+
+#[test]
+fn a_request_in_turkish_or_arabic_inflections_is_canned() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Merhaba Kerem Bey, tanıştığıma memnun oldum, profesyonel ağımı genişletmek isterim.",
+            "İyi günler, bağlantı isteğimi kabul ederseniz sevinirim. Saygılarımla",
+            "Selam! Ağıma katılır mısın?",
+            // The hamza left off, "and" and "the" written onto the word.
+            "اهلا، يسعدني التواصل معك وتبادل الخبرات.",
+            "أهلاً أستاذة منى، أتمنى أن نكون على تواصل.",
+        ],
+    );
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Merhaba, ben İzmir'de çalışan bir mobil geliştiriciyim ve yeni iş fırsatları arıyorum.",
+            "مرحبا، نقدم خدمات المحاسبة للشركات الصغيرة في جدة.",
+        ],
+    );
+}
+
+#[test]
 fn a_specific_in_a_language_without_spaces_is_the_senders_own() {
     all_are(
         Verdict::NeedsContext,
@@ -1233,5 +1273,49 @@ fn a_specific_in_a_language_without_spaces_is_the_senders_own() {
             // One place named after a whole request is still the sender's.
             "您好，我想把您加入我的领英职业网络。北京",
         ],
+    );
+}
+
+#[test]
+fn where_they_met_and_who_sent_them_in_more_words() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hoi Daan, we zaten samen in de jury van de Dutch Design Awards.",
+            "Ciao Marco, abbiamo frequentato insieme il corso di UX a Torino.",
+            "Hi Jen, great chatting at the Bristol founders breakfast on Tuesday.",
+            "Hey Omar, fellow Leeds Uni rower here!",
+            "Hi Ravi, your PR fixing the flaky retry test saved my week.",
+            "Bonjour Léa, c'est Hugo Martin qui m'a donné votre contact.",
+            "Salut Tom, ancien de Criteo moi aussi !",
+            "Hola Sara, Pablo Gil me contó que lideras el equipo de pagos.",
+            "Olá Rui, a Marta Sousa sugeriu que falasse consigo sobre o projeto.",
+            "Oi Caio, foi muito bom te conhecer no TDC ontem.",
+            "Guten Tag Herr Vogt, Ihre Vorlesung zur Regelungstechnik hat mich geprägt.",
+        ],
+    );
+}
+
+#[test]
+fn what_a_job_seeker_seeks_is_named_after_the_asking() {
+    // "looking for new opportunities" names nothing sought, whatever role the sender holds.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi, I'm a full-stack developer looking for new opportunities.",
+            "Hi, I'm a certified accountant, currently looking for a new job.",
+        ],
+    );
+    all_are(
+        Verdict::Personal,
+        &["Hi, I'm graduating this spring and looking for a junior role in supply-chain analytics."],
+    );
+}
+
+#[test]
+fn a_merged_service_after_french_du_is_the_senders() {
+    assert_eq!(
+        verdict("Bonjour {firstName}, je développe du {service} pour les startups. Un échange ?"),
+        Verdict::NeedsContext
     );
 }
