@@ -11,8 +11,9 @@
 //!   while the word lists changed;
 //! - **tuning**: everything else, which the word lists and frames were adjusted against
 //!   (batches 5, 6 and 8 were each the fresh part until a later batch came; they, batch 7 and
-//!   batches 9, 11 and 13 have been read note by note since), and batch 15, notes composed for
-//!   the set in wordings no list was written from, marked `composed`.
+//!   batches 9, 11 and 13 have been read note by note since), batch 15, notes composed for
+//!   the set in wordings no list was written from, marked `composed`, and batch 16, a last
+//!   search's quoted notes and more composed ones, each run once before it was read.
 //!
 //! `cargo test --test devset -- --nocapture` prints each part's figures and confusion table;
 //! with `UNCANNED_DEVSET_MISSES=1` it also lists the tuning part's misjudged notes (never the
@@ -158,13 +159,13 @@ fn development_set_figures() {
     held.print("held-out part");
     fresh.print("fresh part");
     assert!(
-        fresh.notes >= 191 && held.notes >= 100 && tune.notes >= 1274,
+        fresh.notes >= 191 && held.notes >= 100 && tune.notes >= 1547,
         "the split lost notes"
     );
     // Floors a change must not fall below, a little under what was measured; the figures
     // printed above are the measurement.
     let floors = [
-        ("tuning", &tune, 0.95, 0.89, 0.91),
+        ("tuning", &tune, 0.93, 0.90, 0.94),
         ("held-out", &held, 0.93, 0.96, 0.83),
         ("fresh", &fresh, 0.84, 0.80, 0.87),
     ];
