@@ -1224,6 +1224,8 @@ fn people_in_common_with_nobody_named_is_canned_in_any_language() {
         &[
             "Hi Jo, looks like we know quite a few of the same people. Connecting seemed the obvious next step!",
             "Добрый день! У нас много общих знакомых, думаю, стоит быть на связи.",
+            "Вітаю! Бачу, у нас багато спільних знайомих, тож будьмо на зв'язку.",
+            "Dzień dobry, mamy wielu wspólnych znajomych, więc warto się połączyć.",
             "Merhaba, birçok ortak bağlantımız var, bağlantıda kalalım!",
             "مرحبا، لدينا العديد من المعارف المشتركة، فلماذا لا نتواصل؟",
         ],
@@ -1292,6 +1294,21 @@ fn where_they_met_and_who_sent_them_in_more_words() {
             "Olá Rui, a Marta Sousa sugeriu que falasse consigo sobre o projeto.",
             "Oi Caio, foi muito bom te conhecer no TDC ontem.",
             "Guten Tag Herr Vogt, Ihre Vorlesung zur Regelungstechnik hat mich geprägt.",
+        ],
+    );
+}
+
+#[test]
+fn where_they_met_and_whose_work_it_is_beyond_the_uis_languages() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Привет, Оля! Мы вместе учились в Бауманке, рада тебя тут видеть.",
+            "Добрый день, Игорь! Читал ваш доклад про кеширование на РИТ++.",
+            "Вітаю, пане Тарасе! Ми разом працювали в SoftServe у 2018.",
+            "Merhaba Ece Hanım, geçen yıl Ankara'daki bir etkinlikte tanıştık.",
+            "Merhaba, Burak Şen sizinle görüşmemi önerdi.",
+            "مرحبا سامي، قرأت مقالك عن سلاسل الإمداد في الخليج.",
         ],
     );
 }
