@@ -79,14 +79,18 @@ fn in_reading_order(findings: &mut [Finding]) {
         order.swap(0, end);
         sift(&mut order, 0, end);
     }
-    // In place: the finding for place `i` is the one first at `order[i]`, unless an earlier
-    // swap moved it, to where its own place's finding was.
-    for i in 0..n {
-        let mut from = order[i] as usize;
-        while from < i {
-            from = order[from] as usize;
+    // In place, a cycle of the permutation at a time: place `i` takes the finding at
+    // `order[i]`, whose place then takes the one at its own `order`, and so on round to the
+    // start. Each place is marked done by pointing at itself, so the whole is linear.
+    for start in 0..n {
+        let mut i = start;
+        while order[i] as usize != start {
+            let from = order[i] as usize;
+            findings.swap(i, from);
+            order[i] = i as u32;
+            i = from;
         }
-        findings.swap(i, from);
+        order[i] = i as u32;
     }
 }
 
