@@ -65,17 +65,20 @@ impl<'a> Reading<'a> {
         phrases.annotate(&mut note.tokens, note.text);
         let mut canned_hits = Vec::new();
         let mut context_hits = Vec::new();
-        let in_note = Present::of(&note.tokens);
-        let (canned, context) = (
-            phrases.canned.search(&in_note),
-            phrases.context.search(&in_note),
-        );
+        // Searched only when a sentence is not remembered: see `pattern::recall`.
+        let mut searches = None;
         for s in &note.sentences {
-            // See `pattern::recall`.
             let (text, base) = (note.text.get(s.start..s.end).unwrap_or(""), s.tokens.start);
             if recall::recall(text, base, &mut canned_hits, &mut context_hits) {
                 continue;
             }
+            let (canned, context) = searches.get_or_insert_with(|| {
+                let in_note = Present::of(&note.tokens);
+                (
+                    phrases.canned.search(&in_note),
+                    phrases.context.search(&in_note),
+                )
+            });
             let toks = &note.tokens[s.tokens.clone()];
             let in_sentence = Present::of(toks);
             let (c, x) = (canned_hits.len(), context_hits.len());
