@@ -1,8 +1,8 @@
 //! The development set: real invitation notes quoted in public sources (`devset/notes.jsonl`,
 //! each with its source; `devset/SOURCES.md` lists them), labelled by the guideline in the
-//! README. It was gathered eleven times, each time from sources disjoint from the earlier ones;
-//! the last three collections were each split in two by source (`batch` 9 and 10, 11 and 12,
-//! 13 and 14), and the whole in three parts:
+//! README. It was gathered twelve times, each time from sources disjoint from the earlier ones;
+//! three collections were each split in two by source (`batch` 9 and 10, 11 and 12, 13 and
+//! 14), and the whole in three parts:
 //!
 //! - **fresh**: batches 10, 12 and 14, the halves of the last three collections measured blind: their
 //!   figures are the honest ones, and no one looks at their notes one by one;
