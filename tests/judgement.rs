@@ -1338,3 +1338,13 @@ fn a_merged_service_after_french_du_is_the_senders() {
         Verdict::NeedsContext
     );
 }
+
+#[test]
+fn a_name_is_not_read_as_a_listed_words_inflection() {
+    // "Tanisha" starts like Turkish "tanış-" ("to meet"): the lists name its forms, not the stem.
+    let report = analyze(
+        "Hello, Tanisha! Great to meet you at the Leeds meetup.",
+        &Context::default(),
+    );
+    assert!(report.checklist.greets_by_name);
+}
