@@ -45,7 +45,6 @@ pub fn analyze(note: &str, ctx: &Context) -> Report {
     }
 }
 
-/// Keeps the first few findings of each rule, in note order, and counts the rest.
 /// Sorts `findings` by where they start, then severity, end and rule, those alike keeping
 /// the rules' order. A heap sort of their indices: the standard library's sorts took 2.8 KB of
 /// the wasm, and a paste may make thousands of findings, too many to sort by insertion.
@@ -94,6 +93,7 @@ fn in_reading_order(findings: &mut [Finding]) {
     }
 }
 
+/// Keeps the first few findings of each rule, in note order, and counts the rest.
 fn cap(findings: &mut Vec<Finding>) -> Vec<Omitted> {
     let mut seen: Vec<(String, u32)> = Vec::new();
     findings.retain(|f| {

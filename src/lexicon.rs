@@ -542,10 +542,7 @@ impl Lexicon {
         if places.is_empty() {
             *places = (0..UNLISTED_PLACES).map(|_| (String::new(), 0)).collect();
         }
-        // FNV-1a, quick for short words.
-        let hash = word.bytes().fold(0x811c_9dc5u32, |h, b| {
-            (h ^ b as u32).wrapping_mul(0x0100_0193)
-        });
+        let hash = crate::pattern::fnv1a(word.as_bytes());
         let (kept, code) = &mut places[hash as usize % UNLISTED_PLACES];
         if kept == word {
             if let Some(spelt) = Spelt::decode(*code) {

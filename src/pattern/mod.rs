@@ -36,4 +36,5 @@ pub use parser::Section;
 #[allow(unused_imports)]
 pub use set::{Builder, PatternSet, Present};
 pub use syntax::Hit;
+pub(crate) use words::fnv1a;
 pub use words::Words;

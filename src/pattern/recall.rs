@@ -24,12 +24,8 @@ struct Place {
 
 static PLACED: Mutex<Vec<Place>> = Mutex::new(Vec::new());
 
-/// FNV-1a over the sentence's bytes.
 fn place_of(text: &str) -> usize {
-    let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ b as u32).wrapping_mul(0x0100_0193)
-    });
-    hash as usize % PLACES
+    super::fnv1a(text.as_bytes()) as usize % PLACES
 }
 
 /// Adds the remembered matches of the sentence `text`, whose first token is `base`, to

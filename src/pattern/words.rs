@@ -59,8 +59,9 @@ struct Index {
     ids: Vec<u32>,
 }
 
-/// FNV-1a on 32 bits, quick for short words.
-fn bucket_hash(word: &[u8]) -> u32 {
+/// FNV-1a on 32 bits, quick for short words: the vocabulary's buckets, and the places the
+/// lexicon and the phrase matches remember words and sentences in.
+pub(crate) fn fnv1a(word: &[u8]) -> u32 {
     word.iter().fold(0x811c_9dc5, |h: u32, &b| {
         (h ^ b as u32).wrapping_mul(0x0100_0193)
     })
@@ -141,7 +142,7 @@ impl Words {
             return self.ids.get(word).copied();
         };
         let word = word.as_bytes();
-        let b = bucket_hash(word) as usize & (index.starts.len() - 2);
+        let b = fnv1a(word) as usize & (index.starts.len() - 2);
         index.ids[index.starts[b] as usize..index.starts[b + 1] as usize]
             .iter()
             .copied()
@@ -222,7 +223,7 @@ impl Words {
         for id in 0..count {
             let word = strings.bytes(id);
             by_first_byte[word.first().map_or(0, |&b| b as usize) + 1] += 1;
-            let b = bucket_hash(word) & (buckets as u32 - 1);
+            let b = fnv1a(word) & (buckets as u32 - 1);
             bucket_at[id] = b;
             starts_at[b as usize] += 1;
         }
