@@ -883,11 +883,20 @@ impl<'a> Reading<'a> {
         self.own.iter().filter(|o| **o != Own::No).count()
     }
 
-    /// Nothing in the note is the sender's own, allowing for a plain word or two the lists lack
-    /// ("Greetings, hope you are thriving, keen to connect") in a note made of stock: a name, a
-    /// number, a slot, a role or a field always counts.
+    /// Nothing in the note is the sender's own: a name, a number, a slot, a role or a field
+    /// always counts. A word the lists lack counts by where it stands. After the sender speaks
+    /// of themselves in its sentence ("I just published my first book"), it is likely what they
+    /// do or offer, and only a plain word or two in a note made of stock is let pass. Elsewhere
+    /// (in the asking, a greeting, a remark that fits any reader: "Расширяю нетворк, буду рад
+    /// коннекту", "nos chemins se croisent sûrement"), a few are, when written in lower case
+    /// in a script that has capitals for names and no more of them than of words anyone would
+    /// say: in a note that names nothing, they are most likely more ways of asking, greeting
+    /// or praising that no list holds. Where they outnumber those, the note says something
+    /// the lists cannot read ("Hola, vendemos maquinaria agrícola usada. ¿Conectamos?").
     pub fn says_nothing_of_their_own(&self) -> bool {
-        let mut unlisted = 0;
+        // Unlisted words after the sender spoke of themselves in their sentence, and elsewhere.
+        let (mut of_themselves, mut aside) = (0, 0);
+        let (mut sentence, mut sender_spoke) = (usize::MAX, false);
         // In a note that capitalises its common words ("auf Ihr Profil … eine Zusammenarbeit"),
         // a capital says nothing of a name.
         // A brand's inner capital ("LinkedIn") is how it is always written, so it does not count.
@@ -911,7 +920,13 @@ impl<'a> Reading<'a> {
                     .is_none()
             })
         };
+        let lexicon = &self.phrases.lexicon;
         for (i, (t, own)) in self.note.tokens.iter().zip(&self.own).enumerate() {
+            if t.sentence != sentence {
+                (sentence, sender_spoke) = (t.sentence, false);
+            }
+            let speaks_of_themselves = sender_spoke;
+            sender_spoke |= lexicon.is_sender(t);
             match own {
                 Own::No => {}
                 Own::Plain => return false,
@@ -924,12 +939,20 @@ impl<'a> Reading<'a> {
                     if strong {
                         return false;
                     }
-                    unlisted += 1;
+                    // Where letters have no case (Arabic, Chinese, Thai…), nothing sets a
+                    // name apart from any other word: "دبي", "北京".
+                    let cased = self.source(i..i + 1).starts_with(char::is_lowercase);
+                    if speaks_of_themselves || !cased {
+                        of_themselves += 1;
+                    } else {
+                        aside += 1;
+                    }
                 }
             }
         }
         let said_by_anyone = self.own.iter().filter(|o| **o == Own::No).count();
-        unlisted == 0 || (unlisted <= 2 && unlisted * 6 <= said_by_anyone)
+        aside <= 4.min(said_by_anyone)
+            && (of_themselves == 0 || (of_themselves <= 2 && of_themselves * 6 <= said_by_anyone))
     }
 
     /// A pitch, a hire or a job wanted is the sender's own even when made of merged fields and

@@ -1348,3 +1348,37 @@ fn a_name_is_not_read_as_a_listed_words_inflection() {
     );
     assert!(report.checklist.greets_by_name);
 }
+
+#[test]
+fn words_no_list_holds_around_a_request_are_not_the_senders_own() {
+    // Unlisted words outside anything the sender says of themselves, fewer than the words
+    // anyone would say, in a note that names nothing.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hey! Scrolling through suggestions and figured we should connect 🙂",
+            "Добрый день! Расширяю круг знакомств, рад коннекту.",
+            "Buenas, navegando por aquí me salió tu perfil. ¡Conectemos!",
+            "Bonsoir, nos routes se croisent forcément quelque part, pourquoi pas se connecter ?",
+            "Oi, passando pra deixar um convite, bora conectar!",
+        ],
+    );
+}
+
+#[test]
+fn what_the_sender_says_of_themselves_in_unlisted_words_is_their_own() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            // After "I", "we", "wir", "nous" in the sentence.
+            "Hi, I recently opened a small bakery downtown and would love to connect.",
+            "Hi there, I just finished writing my first novel about sailing. Keen to connect!",
+            "Guten Tag, wir bieten Lösungen für die Lagerlogistik. Vernetzen wir uns?",
+            "Bonjour, nous proposons des prestations de nettoyage industriel. Au plaisir d'échanger.",
+            // No pronoun, but more unlisted words than stock ones.
+            "Hola, vendemos maquinaria agrícola usada. ¿Conectamos?",
+            // What a pitch offers.
+            "Hi Tom, our solution cuts onboarding time in half. Open to connecting?",
+        ],
+    );
+}
