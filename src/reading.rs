@@ -186,67 +186,76 @@ impl<'a> Reading<'a> {
             if !lexicon.is_observing(&toks[seen]) {
                 return None;
             }
-            // The reader, up to three words on ("saw your", "noticed that you", "vi que tu",
-            // "saw Stripe's"), unless the sender comes first ("noticed we both work in…").
-            let pointer = (seen + 1..end.min(seen + 4))
-                // "acompanho profissionais da sua área": a crowd seen, not the reader.
-                .take_while(|&j| !lexicon.is_sender(&toks[j]) && !lexicon.is_crowd(&toks[j]))
-                .find(|&j| {
-                    let t = &toks[j];
-                    let written = self.source(j..j + 1);
-                    lexicon.is_possessive(t)
-                        || lexicon.is_addressee(t)
-                        || (t.cap && written.ends_with(['s', 'S']) && written.contains(['\'', '’']))
-                });
-            // "saw the ledger rewrite at Recur": a thing of theirs seen, when a name says whose.
-            let (pointer, by_name) = match pointer {
-                Some(p) => (p, false),
-                None if toks.get(seen + 1).is_some_and(|t| {
-                    t.sentence == toks[seen].sentence
-                        && self.class(t) == Some(WordClass::Filler)
-                        && !lexicon.is_sender(t)
-                }) =>
-                {
-                    (seen + 1, true)
-                }
-                None => return None,
-            };
-            // "your expertise in {topics}", "your profile at Acme Corp": after a word said of
-            // anyone, only a topic ("your work on Flink") names something seen.
-            let class_at = |j: usize| toks.get(j).and_then(|t| self.class(t));
-            let start = if class_at(pointer + 1) == Some(WordClass::Stock)
-                && class_at(pointer + 2) == Some(WordClass::Filler)
-            {
-                (pointer + 2..end.min(pointer + 5)).find(|&j| self.is_topic(j))?
-            } else {
-                pointer
-            };
-            let mut unlisted = 0;
-            (start + 1..end.min(start + 7))
-                .take_while(|&j| !lexicon.is_sender(&toks[j]))
-                .find(|&j| {
-                    let t = &toks[j];
-                    let class = self.class(t);
-                    let named = match t.kind {
-                        TokenKind::Number => true,
-                        TokenKind::Placeholder => self.own[j] == Own::Named && !by_name,
-                        // A name, but not a field however written: "Digital Marketing", "IT".
-                        TokenKind::Word if t.cap => {
-                            matches!(class, None | Some(WordClass::Plain))
-                                && !toks.get(j + 1).is_some_and(|next| {
-                                    next.cap && self.class(next) == Some(WordClass::Field)
-                                })
-                        }
-                        TokenKind::Word => {
-                            unlisted += usize::from(class.is_none());
-                            unlisted == 2 && !by_name
-                        }
-                    };
-                    // A sign-off is not what was seen.
-                    named && !self.closing.as_ref().is_some_and(|c| c.contains(&j))
-                })
-                .map(|named| seen..named + 1)
+            self.seen_names(seen, end)
         })
+    }
+
+    /// What a sender who saw something of the reader at token `seen` names, up to `end`: most
+    /// notes see nothing, and the reading's first call need not compile this.
+    #[inline(never)]
+    fn seen_names(&self, seen: usize, end: usize) -> Option<Range<usize>> {
+        let toks: &[Token] = &self.note.tokens;
+        let lexicon = &self.phrases.lexicon;
+        // The reader, up to three words on ("saw your", "noticed that you", "vi que tu",
+        // "saw Stripe's"), unless the sender comes first ("noticed we both work in…").
+        let pointer = (seen + 1..end.min(seen + 4))
+            // "acompanho profissionais da sua área": a crowd seen, not the reader.
+            .take_while(|&j| !lexicon.is_sender(&toks[j]) && !lexicon.is_crowd(&toks[j]))
+            .find(|&j| {
+                let t = &toks[j];
+                let written = self.source(j..j + 1);
+                lexicon.is_possessive(t)
+                    || lexicon.is_addressee(t)
+                    || (t.cap && written.ends_with(['s', 'S']) && written.contains(['\'', '’']))
+            });
+        // "saw the ledger rewrite at Recur": a thing of theirs seen, when a name says whose.
+        let (pointer, by_name) = match pointer {
+            Some(p) => (p, false),
+            None if toks.get(seen + 1).is_some_and(|t| {
+                t.sentence == toks[seen].sentence
+                    && self.class(t) == Some(WordClass::Filler)
+                    && !lexicon.is_sender(t)
+            }) =>
+            {
+                (seen + 1, true)
+            }
+            None => return None,
+        };
+        // "your expertise in {topics}", "your profile at Acme Corp": after a word said of
+        // anyone, only a topic ("your work on Flink") names something seen.
+        let class_at = |j: usize| toks.get(j).and_then(|t| self.class(t));
+        let start = if class_at(pointer + 1) == Some(WordClass::Stock)
+            && class_at(pointer + 2) == Some(WordClass::Filler)
+        {
+            (pointer + 2..end.min(pointer + 5)).find(|&j| self.is_topic(j))?
+        } else {
+            pointer
+        };
+        let mut unlisted = 0;
+        (start + 1..end.min(start + 7))
+            .take_while(|&j| !lexicon.is_sender(&toks[j]))
+            .find(|&j| {
+                let t = &toks[j];
+                let class = self.class(t);
+                let named = match t.kind {
+                    TokenKind::Number => true,
+                    TokenKind::Placeholder => self.own[j] == Own::Named && !by_name,
+                    // A name, but not a field however written: "Digital Marketing", "IT".
+                    TokenKind::Word if t.cap => {
+                        matches!(class, None | Some(WordClass::Plain))
+                            && !toks.get(j + 1).is_some_and(|next| {
+                                next.cap && self.class(next) == Some(WordClass::Field)
+                            })
+                    }
+                    TokenKind::Word => {
+                        unlisted += usize::from(class.is_none());
+                        unlisted == 2 && !by_name
+                    }
+                };
+                // A sign-off is not what was seen.
+                named && !self.closing.as_ref().is_some_and(|c| c.contains(&j))
+            })
+            .map(|named| seen..named + 1)
     }
 
     /// Whether token `i` says that a topic follows: "on", "about", "sur".

@@ -768,6 +768,7 @@ fn opens_slot(c: char) -> bool {
 }
 
 /// Length in bytes of a bracketed template slot at the start of `s`, if there is one.
+#[inline(never)]
 fn placeholder_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     if !opens_slot(char::from(*b.first()?)) {

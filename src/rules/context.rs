@@ -2,6 +2,7 @@
 //! kinds of context the seeds' readers push back on.
 
 use super::{finding, fix, whole_note};
+use crate::pattern::Hit;
 use crate::reading::Reading;
 use crate::{ContextKind, Finding, Severity, Verdict};
 
@@ -56,25 +57,7 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
             Severity::Warning
         };
         if let Some(h) = r.hits_in(p.unnamed_mutuals).next() {
-            let span = r.span(h.start..h.end);
-            let mut f = finding("unnamed-mutuals", severity, msg("unnamed-mutuals"), span);
-            // One fix a person the page names, so the sender picks whom to name by clicking.
-            // Capitalised where it opens a sentence; after "Hi Joana," it does not.
-            let capital = r.note.sentences[r.tokens()[h.start].sentence].tokens.start == h.start;
-            for name in r.ctx.recipient.iter().flat_map(|rc| rc.named_mutuals()) {
-                let mut text = crate::suggest::both_know(r, name);
-                if capital {
-                    text = upper_first(&text);
-                }
-                f.fixes.push(fix(
-                    r,
-                    "unnamed-mutuals.fix",
-                    &[("text", &text)],
-                    span,
-                    text.clone(),
-                ));
-            }
-            out.push(f);
+            out.push(unnamed_mutuals(r, h, severity));
         }
     }
 
@@ -96,6 +79,36 @@ pub fn check(r: &Reading, verdict: Verdict, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The `unnamed-mutuals` finding, out of line: few notes mention mutual connections without
+/// naming one, and the first analysis then need not compile this.
+#[inline(never)]
+fn unnamed_mutuals(r: &Reading, h: &Hit, severity: Severity) -> Finding {
+    let span = r.span(h.start..h.end);
+    let mut f = finding(
+        "unnamed-mutuals",
+        severity,
+        r.messages.get("unnamed-mutuals", &[("who", &r.who())]),
+        span,
+    );
+    // One fix a person the page names, so the sender picks whom to name by clicking.
+    // Capitalised where it opens a sentence; after "Hi Joana," it does not.
+    let capital = r.note.sentences[r.tokens()[h.start].sentence].tokens.start == h.start;
+    for name in r.ctx.recipient.iter().flat_map(|rc| rc.named_mutuals()) {
+        let mut text = crate::suggest::both_know(r, name);
+        if capital {
+            text = upper_first(&text);
+        }
+        f.fixes.push(fix(
+            r,
+            "unnamed-mutuals.fix",
+            &[("text", &text)],
+            span,
+            text.clone(),
+        ));
+    }
+    f
 }
 
 /// "we both know…" at the start of a sentence: "We both know…". Every language's wording

@@ -1,7 +1,9 @@
 //! `mass-greeting`: "Dear Sir/Madam". `wrong-name`: a greeting copied from the last invitation.
 
 use super::{finding, fix};
-use crate::reading::Reading;
+use std::ops::Range;
+
+use crate::reading::{Greeting, Reading};
 use crate::text::{fold, TokenKind};
 use crate::Verdict;
 use crate::{Finding, Severity};
@@ -10,28 +12,7 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
     let Some(g) = &r.greeting else { return };
     let first_name = r.ctx.recipient_first_name();
     if g.mass {
-        let span = r.span(g.tokens.clone());
-        let mut f = finding(
-            "mass-greeting",
-            Severity::Warning,
-            r.messages.get("mass-greeting", &[("who", &r.who())]),
-            span,
-        );
-        if let Some(name) = first_name {
-            let opener = if r.tokens()[0].is("dear") {
-                "Dear"
-            } else {
-                "Hi"
-            };
-            f.fixes.push(fix(
-                r,
-                "mass-greeting.fix",
-                &[("name", name)],
-                span,
-                format!("{opener} {name}"),
-            ));
-        }
-        out.push(f);
+        out.push(mass_greeting(r, g, first_name));
         return;
     }
     let (Some(name), Some(first)) = (&g.name, first_name) else {
@@ -41,6 +22,40 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
     if toks[0].kind == TokenKind::Placeholder || greets_recipient(r, g.titled, &toks[0].norm) {
         return;
     }
+    out.push(wrong_name(r, g, name.clone(), first));
+}
+
+// The findings are written out of line: most notes greet the reader by their own name, and the
+// first analysis then need not compile these.
+#[inline(never)]
+fn mass_greeting(r: &Reading, g: &Greeting, first_name: Option<&str>) -> Finding {
+    let span = r.span(g.tokens.clone());
+    let mut f = finding(
+        "mass-greeting",
+        Severity::Warning,
+        r.messages.get("mass-greeting", &[("who", &r.who())]),
+        span,
+    );
+    if let Some(name) = first_name {
+        let opener = if r.tokens()[0].is("dear") {
+            "Dear"
+        } else {
+            "Hi"
+        };
+        f.fixes.push(fix(
+            r,
+            "mass-greeting.fix",
+            &[("name", name)],
+            span,
+            format!("{opener} {name}"),
+        ));
+    }
+    f
+}
+
+#[inline(never)]
+fn wrong_name(r: &Reading, g: &Greeting, name: Range<usize>, first: &str) -> Finding {
+    let toks = &r.tokens()[name.clone()];
     // With a title the surname is what should match; offer it rather than the first name.
     let (right, written) = if g.titled {
         (
@@ -66,7 +81,7 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
         span,
         right.to_string(),
     ));
-    out.push(f);
+    f
 }
 
 /// Whether the greeted word is one of the recipient's names. A short form counts when one is
