@@ -38,6 +38,8 @@ pub struct Phrases {
     pub recipient_employer: usize,
     /// "on", "about", "sur": what follows is a topic, not a place ("your work at Acme").
     pub topic: usize,
+    /// "together", "both", "the same": how the two know each other, beside a specific.
+    pub shared: usize,
 }
 
 pub fn phrases() -> &'static Phrases {
@@ -158,6 +160,7 @@ impl Phrases {
             job_ask: const { section(&CONTEXT_LABELS, "job-ask") },
             recipient_employer: const { section(&CONTEXT_LABELS, "recipient-employer") },
             topic: const { section(&CONTEXT_LABELS, "topic") },
+            shared: const { section(&CONTEXT_LABELS, "shared") },
             kinds: &KINDS,
             canned,
             context,

@@ -48,6 +48,8 @@ pub struct Reading<'a> {
     own: Vec<Own>,
     /// Per token: whether a topic follows it ("on", "about"), once asked.
     topics: OnceCell<Vec<bool>>,
+    /// Whether a capital inside a sentence marks a name, once asked.
+    capitals_name: OnceCell<bool>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -158,6 +160,7 @@ impl<'a> Reading<'a> {
             closing: None,
             own: Vec::new(),
             topics: OnceCell::new(),
+            capitals_name: OnceCell::new(),
         };
         let reasons = ReasonIndex::new(&reading, &canned_hits);
         reading.stock = canned_hits
@@ -288,13 +291,28 @@ impl<'a> Reading<'a> {
         for c in self.cues.iter().filter(|c| !is_want(c.kind)) {
             has_cue[self.note.tokens[c.hit.start].sentence] = true;
         }
-        for (s, _) in self
-            .note
-            .sentences
+        // Per sentence, the first word saying the two share something, and whether it asks
+        // or wishes: marked in one pass, so that a paste of thousands stays linear.
+        let sentence_of = |h: &Hit| self.note.tokens[h.start].sentence;
+        let mut shared: Vec<Option<Hit>> = vec![None; self.note.sentences.len()];
+        for h in self
+            .helpers
             .iter()
-            .zip(&has_cue)
-            .filter(|(_, had)| !**had)
+            .filter(|h| h.section == self.phrases.shared)
         {
+            shared[sentence_of(h)].get_or_insert(*h);
+        }
+        let mut asks = vec![false; self.note.sentences.len()];
+        for h in &self.stock {
+            asks[sentence_of(h)] = true;
+        }
+        for c in self.cues.iter().filter(|c| is_want(c.kind)) {
+            asks[sentence_of(&c.hit)] = true;
+        }
+        for (i, s) in self.note.sentences.iter().enumerate() {
+            if has_cue[i] {
+                continue;
+            }
             let range = s.tokens.clone();
             if let Some(seen) = self.seen_of_the_reader(range.clone()) {
                 slot_cues.push(Cue {
@@ -304,6 +322,20 @@ impl<'a> Reading<'a> {
                         section: usize::MAX,
                         start: seen.start,
                         end: seen.end,
+                    },
+                });
+                continue;
+            }
+            let beside_a_specific = shared[i]
+                .filter(|_| !asks[i])
+                .and_then(|hit| self.shared_with_a_specific(range.clone(), hit));
+            if let Some(shared) = beside_a_specific {
+                slot_cues.push(Cue {
+                    kind: ContextKind::Met,
+                    hit: Hit {
+                        section: usize::MAX,
+                        start: shared.start,
+                        end: shared.end,
                     },
                 });
                 continue;
@@ -656,7 +688,12 @@ impl<'a> Reading<'a> {
                 // that is the reader's or a crowd's is not the sender's. A capitalised run is
                 // one name, the reader's if its first word is.
                 Some(WordClass::Field) | None if self.is_a_field_of_others(i, own) => Own::No,
-                Some(WordClass::Field) | None if !t.cap && self.said_of_a_crowd(i) => Own::No,
+                // A number is the sender's: "…que venho desenvolvendo há mais de 2 anos".
+                Some(WordClass::Field) | None
+                    if !t.cap && t.kind == TokenKind::Word && self.said_of_a_crowd(i) =>
+                {
+                    Own::No
+                }
                 // "ton parcours dans la tech/startup": a field right after the reader's is
                 // theirs too.
                 Some(WordClass::Field)
@@ -693,7 +730,7 @@ impl<'a> Reading<'a> {
                 }
                 Some(WordClass::Plain) => Own::Plain,
                 // "geehrte/r", "m/w": a letter on its own names nothing.
-                None if t.norm.len() == 1 && !t.cap => Own::No,
+                None if t.norm.len() == 1 && !t.cap && t.kind == TokenKind::Word => Own::No,
                 Some(WordClass::Field) | None => Own::Named,
             };
         }
@@ -892,6 +929,73 @@ impl<'a> Reading<'a> {
         self.own.iter().filter(|o| **o != Own::No).count()
     }
 
+    /// Whether a capital inside a sentence marks a name. In a note that capitalises its common
+    /// words ("auf Ihr Profil … eine Zusammenarbeit") it says nothing of one. A brand's inner
+    /// capital ("LinkedIn") is how it is always written, so it does not count.
+    fn capitals_name(&self) -> bool {
+        *self
+            .capitals_name
+            .get_or_init(|| self.capitals_name_in_note())
+    }
+
+    fn capitals_name_in_note(&self) -> bool {
+        let toks: &[Token] = &self.note.tokens;
+        toks.iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                t.cap
+                    && self.note.sentences[t.sentence].tokens.start != *i
+                    && matches!(self.class(t), Some(WordClass::Stock | WordClass::Plain))
+                    && !self
+                        .source(*i..*i + 1)
+                        .chars()
+                        .skip(1)
+                        .any(char::is_uppercase)
+            })
+            .nth(1)
+            .is_none()
+    }
+
+    /// "We're both on the PTA at Hillcrest Primary", "Pracowaliśmy razem w ING", "aynı projede
+    /// … 2017": a word saying the two share something (`shared`, in a sentence that neither
+    /// asks nor states a want), with a specific of the sender's own near it (a name, a number,
+    /// a slot for one), says how they know each other. Returns the tokens from the first of the
+    /// two to the last.
+    fn shared_with_a_specific(&self, sentence: Range<usize>, shared: Hit) -> Option<Range<usize>> {
+        let toks: &[Token] = &self.note.tokens;
+        // "Would love to work together at Acme", "let's build it together, Maria": a stock
+        // word before it wishes; "I noticed we both…" says what was seen.
+        let wishes = toks[sentence.start..shared.start].iter().any(|t| {
+            self.class(t) == Some(WordClass::Stock) && !self.phrases.lexicon.is_observing(t)
+        });
+        if wishes {
+            return None;
+        }
+        // Near it: "…the same questions. I build on Power BI" shares nothing named.
+        let near =
+            shared.start.saturating_sub(6).max(sentence.start)..(shared.end + 6).min(sentence.end);
+        let specific = near.clone().find(|&j| {
+            let t = &toks[j];
+            self.own[j] == Own::Named
+                && match t.kind {
+                    TokenKind::Word => {
+                        t.cap
+                            && j != sentence.start
+                            && self.class(t).is_none()
+                            && self.capitals_name()
+                    }
+                    // "we both work in {field}": a slot any note fills the same way.
+                    TokenKind::Placeholder => !self.phrases.lexicon.is_generic_slot(
+                        &self.phrases.words,
+                        &t.norm,
+                        self.note.written(t),
+                    ),
+                    _ => true,
+                }
+        })?;
+        Some(shared.start.min(specific)..shared.end.max(specific + 1))
+    }
+
     /// Nothing in the note is the sender's own: a name, a number, a slot, a role or a field
     /// always counts. A word the lists lack counts by where it stands. After the sender speaks
     /// of themselves in its sentence ("I just published my first book"), it is likely what they
@@ -906,29 +1010,6 @@ impl<'a> Reading<'a> {
         // Unlisted words after the sender spoke of themselves in their sentence, and elsewhere.
         let (mut of_themselves, mut aside) = (0, 0);
         let (mut sentence, mut sender_spoke) = (usize::MAX, false);
-        // In a note that capitalises its common words ("auf Ihr Profil … eine Zusammenarbeit"),
-        // a capital says nothing of a name.
-        // A brand's inner capital ("LinkedIn") is how it is always written, so it does not count.
-        let memo = OnceCell::new();
-        let capitals_name = || {
-            *memo.get_or_init(|| {
-                let toks: &[Token] = &self.note.tokens;
-                toks.iter()
-                    .enumerate()
-                    .filter(|(i, t)| {
-                        t.cap
-                            && self.note.sentences[t.sentence].tokens.start != *i
-                            && matches!(self.class(t), Some(WordClass::Stock | WordClass::Plain))
-                            && !self
-                                .source(*i..*i + 1)
-                                .chars()
-                                .skip(1)
-                                .any(char::is_uppercase)
-                    })
-                    .nth(1)
-                    .is_none()
-            })
-        };
         let lexicon = &self.phrases.lexicon;
         for (i, (t, own)) in self.note.tokens.iter().zip(&self.own).enumerate() {
             if t.sentence != sentence {
@@ -942,7 +1023,7 @@ impl<'a> Reading<'a> {
                 Own::Named => {
                     let opens_sentence = self.note.sentences[t.sentence].tokens.start == i;
                     let strong = t.kind != TokenKind::Word
-                        || (t.cap && !opens_sentence && capitals_name())
+                        || (t.cap && !opens_sentence && self.capitals_name())
                         || self.class(t) == Some(WordClass::Field)
                         || self.claims_occupation(i);
                     if strong {

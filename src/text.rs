@@ -809,7 +809,11 @@ fn placeholder_end(s: &str) -> Option<usize> {
                 code_ok(inner.get(..close)?.trim()).then_some(close + 4)
             } else {
                 let close = s.get(1..)?.find('}')?;
-                code_ok(s.get(1..1 + close)?).then_some(close + 2)
+                let inner = s.get(1..1 + close)?;
+                // "{0}", "{1}": a format string's numbered field.
+                let numbered =
+                    (1..=2).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit());
+                (numbered || code_ok(inner)).then_some(close + 2)
             }
         }
         b'[' => {
@@ -1041,6 +1045,18 @@ mod tests {
         assert_eq!(kinds[5], ("so-and-so", TokenKind::Placeholder));
         assert_eq!(kinds[6].1, TokenKind::Placeholder);
         assert_eq!(kinds[7].1, TokenKind::Placeholder);
+        // A format string's numbered field is a slot; a number in braces of three digits is not.
+        let note = Note::new("Merci {0} {1}, {2026}");
+        let kinds: Vec<_> = note.tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Word,
+                TokenKind::Placeholder,
+                TokenKind::Placeholder,
+                TokenKind::Number
+            ]
+        );
     }
 
     #[test]

@@ -1382,3 +1382,28 @@ fn what_the_sender_says_of_themselves_in_unlisted_words_is_their_own() {
         ],
     );
 }
+
+#[test]
+fn together_or_both_beside_a_specific_says_how_they_know_each_other() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hej Ola! Graliśmy razem w orkiestrze w Poznaniu, 2015. Miło cię widzieć!",
+            "Selam Deniz, 2019'da birlikte Koç Üniversitesi'nde okuduk.",
+            "Hi Dana, we were in the same cohort at Le Wagon Berlin.",
+            "Hi [Name], I noticed we both [went to X university / worked at Y company].",
+        ],
+    );
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            // A wish, a field, a slot any note fills alike, the sender's own past.
+            "Would love to work together at some point, Maria!",
+            "We are both in marketing. Let's connect.",
+            "Hi, I see we both work in {field}. Would love to connect.",
+            "Olá, trabalhei 8 anos na mesma empresa e agora procuro novas oportunidades.",
+            // A number is the sender's own, even after a field.
+            "Olá, estou buscando oportunidade em programação, que estudo há 2 anos. Podemos conversar?",
+        ],
+    );
+}

@@ -181,6 +181,7 @@ cases! {
     seen_repeated => "seen repeated",
     canned_then_cue => "canned then cue",
     generic_then_cue => "generic then cue",
+    shared_repeated => "shared repeated",
     emoji => "emoji",
     emoji_zwj => "emoji zwj",
     one_word_ascii => "one word ascii",

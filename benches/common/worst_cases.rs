@@ -37,6 +37,8 @@ pub const CASES: &[(&str, &str)] = &[
         "I'd like to add you to my professional network on LinkedIn. We met at RustConf. ",
     ),
     ("generic then cue", "Let's connect! We met at RustConf. "),
+    // Every sentence says the two share something, beside a name, with no frame.
+    ("shared repeated", "Pracowaliśmy razem w ING, 2019. "),
     ("emoji", "🎉"),
     ("emoji zwj", "👩\u{200D}👩\u{200D}👧 "),
     ("one word ascii", "a"),
