@@ -338,6 +338,7 @@ fn expansion(folded_with_apostrophe: &str) -> Option<&'static [&'static str]> {
             "i'm" | "im" => &["i", "am"],
             "i've" | "ive" => &["i", "have"],
             "i'll" => &["i", "will"],
+            "it'd" => &["it", "would"],
             "it's" => &["it", "is"],
             "isn't" => &["is", "not"],
             _ => return None,
