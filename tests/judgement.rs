@@ -1407,3 +1407,18 @@ fn together_or_both_beside_a_specific_says_how_they_know_each_other() {
         ],
     );
 }
+
+#[test]
+fn an_opening_named_by_its_title_is_the_readers_companys_hiring() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hello, I came across the Senior Backend Engineer position and have run Kafka for six years.",
+            "Здравствуйте! Меня заинтересовала вакансия Senior QA Engineer, у меня 5 лет опыта в автотестах.",
+        ],
+    );
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi, I'm looking for a new role. Happy to connect."],
+    );
+}
