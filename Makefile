@@ -52,22 +52,23 @@ wasm: $(PKG)/uncanned_bg.wasm
 # the producers name the compilers. --low-memory-unused lets wasm-opt fold constant offsets into
 # loads and stores (the first KiB is the far end of a 1 MiB stack, never reached), 0.6 KiB
 # gzipped smaller; --converge repeats the passes while they still shrink the module.
-# V8 compiles a function when it is first called, all of it: a function over 500 bytes with one
-# caller stays out of line (-ocimfs 500, where -Oz inlines every one), so that the first analysis
-# does not compile what its callers only might run, nor one 23 KB function whose compiling takes
-# a megabyte of fresh memory (0.5 million instructions and 140 page faults less at start-up, 0.4
-# KiB gzipped smaller); functions of up to 5 bytes are inlined (-aimfs 5, 2 by default): fewer
-# calls, 0.25 million instructions less at start-up and 4 thousand a note, for the same size.
-# The paths few notes take stay out of line whatever their size (marked before -Oz inlines), so
-# that a first analysis that does not take them does not compile them: 1.2 million instructions
-# less at start-up for all of these, 0.2 KiB gzipped more.
+# V8 compiles a function when it is first called, all of it: a function over 200 bytes with one
+# caller stays out of line (-ocimfs 200, where -Oz inlines every one), so that the first analysis
+# does not compile what its callers only might run (0.2 million instructions less at start-up
+# than at 500 bytes, and 0.4 KiB gzipped smaller; at 50 bytes 1.1 KiB smaller, but 1.4 thousand
+# instructions a note more); functions of up to 5 bytes are inlined (-aimfs 5, 2 by default):
+# fewer calls, 0.25 million instructions less at start-up and 4 thousand a note, same size.
+# The paths few notes take stay out of line whatever their size (marked before -Oz inlines):
+# a first analysis that does not take them does not compile them (1.35 million instructions
+# less at start-up for all of these, 0.3 KiB gzipped more).
 RARE_PATHS := Scanner::spaceless text::placeholder_end Reading::seen_names \
-	greeting::mass_greeting greeting::wrong_name context::unnamed_mutuals
+	greeting::mass_greeting greeting::wrong_name context::unnamed_mutuals \
+	spelling::misspelling length::over_limit
 $(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) Makefile | deps
 	cargo build --lib --no-default-features --target $(WASM_TARGET) --profile wasm
 	rm -rf $(PKG)/snippets
 	$(WASM_BINDGEN) --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
-	$(WASM_OPT) $(foreach f,$(RARE_PATHS),'--no-inline=*$(f)*') -Oz -ocimfs 500 -aimfs 5 --converge --low-memory-unused --strip-target-features --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
+	$(WASM_OPT) $(foreach f,$(RARE_PATHS),'--no-inline=*$(f)*') -Oz -ocimfs 200 -aimfs 5 --converge --low-memory-unused --strip-target-features --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
 	@echo "wasm: $$(stat -c %s $@) bytes, $$(gzip -9c $@ | wc -c) gzipped"
 
 extension: wasm

@@ -10,17 +10,7 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
     let limit = r.ctx.limit();
     let end = r.note.text.len();
     if used > limit {
-        let start = r.note.byte_at_utf16(limit);
-        let (over, limit_s) = ((used - limit).to_string(), limit.to_string());
-        let message = r
-            .messages
-            .get("over-limit", &[("over", &over), ("limit", &limit_s)]);
-        out.push(finding(
-            "over-limit",
-            Severity::Error,
-            message,
-            r.note.span_of_bytes(start, end),
-        ));
+        out.push(over_limit(r, used, limit));
     } else if used * 10 > limit * 9 {
         let start = r.note.byte_at_utf16(limit * 9 / 10);
         let (left, limit_s) = ((limit - used).to_string(), limit.to_string());
@@ -34,6 +24,23 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
             r.note.span_of_bytes(start, end),
         ));
     }
+}
+
+// Out of line: a note is over the limit only at the end of a long one, and the first analysis
+// then need not compile this.
+#[inline(never)]
+fn over_limit(r: &Reading, used: u32, limit: u32) -> Finding {
+    let start = r.note.byte_at_utf16(limit);
+    let (over, limit_s) = ((used - limit).to_string(), limit.to_string());
+    let message = r
+        .messages
+        .get("over-limit", &[("over", &over), ("limit", &limit_s)]);
+    finding(
+        "over-limit",
+        Severity::Error,
+        message,
+        r.note.span_of_bytes(start, r.note.text.len()),
+    )
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::{finding, fix};
 use crate::reading::Reading;
-use crate::text::TokenKind;
+use crate::text::{Token, TokenKind};
 use crate::Verdict;
 use crate::{Finding, Severity};
 
@@ -11,21 +11,27 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
         let Some(right) = r.phrases.correction(t) else {
             continue;
         };
-        let written = r.note.written(t);
-        let right = same_case(written, right);
-        let message = r
-            .messages
-            .get("misspelling", &[("word", written), ("right", &right)]);
-        let mut f = finding("misspelling", Severity::Warning, message, t.span());
-        f.fixes.push(fix(
-            r,
-            "misspelling.fix",
-            &[("right", &right)],
-            t.span(),
-            right.clone(),
-        ));
-        out.push(f);
+        out.push(misspelling(r, t, right));
     }
+}
+
+// Out of line: most notes are spelt right, and the first analysis then need not compile this.
+#[inline(never)]
+fn misspelling(r: &Reading, t: &Token, right: &str) -> Finding {
+    let written = r.note.written(t);
+    let right = same_case(written, right);
+    let message = r
+        .messages
+        .get("misspelling", &[("word", written), ("right", &right)]);
+    let mut f = finding("misspelling", Severity::Warning, message, t.span());
+    f.fixes.push(fix(
+        r,
+        "misspelling.fix",
+        &[("right", &right)],
+        t.span(),
+        right.clone(),
+    ));
+    f
 }
 
 /// The correction in the case the word was written in: "Definately" → "Definitely".
