@@ -972,9 +972,9 @@ impl<'a> Reading<'a> {
             return None;
         }
         // Near it: "…the same questions. I build on Power BI" shares nothing named.
-        let near =
+        let mut near =
             shared.start.saturating_sub(6).max(sentence.start)..(shared.end + 6).min(sentence.end);
-        let specific = near.clone().find(|&j| {
+        let specific = near.find(|&j| {
             let t = &toks[j];
             self.own[j] == Own::Named
                 && match t.kind {
