@@ -285,29 +285,32 @@ impl<'a> Reading<'a> {
     fn add_slot_cues(&mut self) {
         let lexicon = &self.phrases.lexicon;
         let mut slot_cues = Vec::new();
-        let mut has_cue = vec![false; self.note.sentences.len()];
-        // "looking for my first audit role, and I see you're a senior manager in audit": what
-        // the sender wants leaves room for what ties it to the reader.
-        for c in self.cues.iter().filter(|c| !is_want(c.kind)) {
-            has_cue[self.note.tokens[c.hit.start].sentence] = true;
-        }
-        // Per sentence, the first word saying the two share something, and whether it asks
-        // or wishes: marked in one pass, so that a paste of thousands stays linear.
+        // Per sentence, marked in one pass so that a paste of thousands stays linear: whether
+        // a cue already says how or why, whether it asks or wishes, and the first word saying
+        // the two share something.
         let sentence_of = |h: &Hit| self.note.tokens[h.start].sentence;
-        let mut shared: Vec<Option<Hit>> = vec![None; self.note.sentences.len()];
+        let n = self.note.sentences.len();
+        let (mut has_cue, mut asks) = (vec![false; n], vec![false; n]);
+        for c in &self.cues {
+            // "looking for my first audit role, and I see you're a senior manager in audit":
+            // what the sender wants leaves room for what ties it to the reader.
+            let marks = if is_want(c.kind) {
+                &mut asks
+            } else {
+                &mut has_cue
+            };
+            marks[sentence_of(&c.hit)] = true;
+        }
+        for h in &self.stock {
+            asks[sentence_of(h)] = true;
+        }
+        let mut shared: Vec<Option<Hit>> = vec![None; n];
         for h in self
             .helpers
             .iter()
             .filter(|h| h.section == self.phrases.shared)
         {
             shared[sentence_of(h)].get_or_insert(*h);
-        }
-        let mut asks = vec![false; self.note.sentences.len()];
-        for h in &self.stock {
-            asks[sentence_of(h)] = true;
-        }
-        for c in self.cues.iter().filter(|c| is_want(c.kind)) {
-            asks[sentence_of(&c.hit)] = true;
         }
         for (i, s) in self.note.sentences.iter().enumerate() {
             if has_cue[i] {
