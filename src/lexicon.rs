@@ -561,6 +561,10 @@ impl Lexicon {
         if let Some(class) = self.class_of(id, word) {
             return Spelt::Listed(class);
         }
+        // "recently", "technically": an adverb says how or when, whatever its stem names.
+        if word.is_ascii() && is_adverb_of_manner(word) {
+            return Spelt::Derived(WordClass::Filler);
+        }
         let derived = self.class_by_stem(words, word).or_else(|| {
             if !word.is_ascii() {
                 return self.class_by_shared_stem(words, word).or_else(|| {

@@ -170,6 +170,10 @@ impl<'a> Reading<'a> {
             .collect();
         reading.greeting = reading.find_greeting();
         reading.closing = reading.find_closing();
+        // A title in a signature ("Senior Manager | Tax Advisory") is who signs, not a reason.
+        if let Some(signature) = &reading.closing {
+            reading.cues.retain(|c| !signature.contains(&c.hit.start));
+        }
         reading.own = reading.find_own();
         reading.add_slot_cues();
         reading
@@ -585,7 +589,31 @@ impl<'a> Reading<'a> {
                     !(after.starts_with("://") || after.starts_with('@') || t.norm == "www")
                 })
                 .count();
-        if sentences.len() < 2 || signed_end - last.tokens.start > 6 {
+        if sentences.len() < 2 {
+            return None;
+        }
+        // "Thanks,\nMaria Gonzalez | Realtor | Coldwell Banker", "Respectfully, D. Harmon, Col.
+        // (Ret.)": after a closing phrase, lines of names, titles and firms to the end are a
+        // signature, however the abbreviations split them into sentences.
+        let signature_from = sentences[1..]
+            .iter()
+            .rev()
+            .take(4)
+            .map(|s| s.tokens.start)
+            .find_map(|start| {
+                let end = self.starts_with(p.closing, &p.greetings, start)?;
+                let rest = &self.note.tokens[end..signed_end.max(end)];
+                // "Head of Research": a joining word may stand between capitals.
+                let signs = |t: &Token| {
+                    t.cap || t.kind != TokenKind::Word || self.class(t) == Some(WordClass::Filler)
+                };
+                (rest.len() <= 12 && rest.first().is_some_and(|t| t.cap) && rest.iter().all(signs))
+                    .then_some(start)
+            });
+        if let Some(start) = signature_from {
+            return Some(start..last.tokens.end);
+        }
+        if signed_end - last.tokens.start > 6 {
             return None;
         }
         let names_only = |toks: &[crate::text::Token]| {

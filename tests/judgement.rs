@@ -1422,3 +1422,64 @@ fn an_opening_named_by_its_title_is_the_readers_companys_hiring() {
         &["Hi, I'm looking for a new role. Happy to connect."],
     );
 }
+
+#[test]
+fn a_signature_of_names_titles_and_firms_after_a_closing_signs_the_note() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "I'd like to add you to my professional network on LinkedIn.\nBest,\nTomás Ibarra | Broker | Harbor Realty",
+            "I'd like to add you to my professional network.\n\nWarm regards,\nLena Fischer, PhD\nHead of Research | Northwind Labs",
+            "Requesting to connect with you on this platform.\nSincerely,\nR. Okoye, Maj. (Ret.)",
+        ],
+    );
+    // A reason before the closing still counts.
+    all_are(
+        Verdict::Personal,
+        &["We met at the Leeds data meetup on Tuesday.\nBest,\nTomás Ibarra | Broker | Harbor Realty"],
+    );
+}
+
+#[test]
+fn an_adverb_says_when_or_how_not_what() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi, we crossed paths recently. Happy to connect.",
+            "Hello, I'm currently growing my network and would be glad to connect.",
+        ],
+    );
+}
+
+#[test]
+fn what_the_sender_builds_sells_or_supplies_is_their_own() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Hi {first_name}, I build irrigation controllers for UK {industry} farms. Always keen to connect!",
+            "Hello, we supply recycled packaging to {industry} brands. Happy to connect.",
+            "Hi, I'm developing payroll tools for small farms. Would love to connect.",
+        ],
+    );
+}
+
+#[test]
+fn a_named_referral_or_meeting_in_more_words_and_languages_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hallo Jana, Tobias Krüger meinte, du suchst jemanden für Barrierefreiheit.",
+            "Beste Sanne, Joris de Wit raadde me aan je te spreken over de nieuwe haven.",
+            "Dzień dobry, Anna Kowalczyk poleciła mi rozmowę z Panią o fotowoltaice.",
+            "Oi Carla, a gente se conheceu no Febraban Tech, na fila do café.",
+            "Bonjour Léa, on s'est croisées à la conférence Devoxx, au stand de Qonto.",
+            "Hallo Mia, wir haben uns im März in Köln beim Rust-Meetup von Ableton kennengelernt.",
+            "Hi Dev, I've been watching your videos on home espresso for a year now.",
+            "Hola, leí tu hilo sobre cómo pasar de soporte a producto y me ayudó mucho.",
+        ],
+    );
+    all_are(
+        Verdict::NeedsContext,
+        &["Hallo, ich arbeite im Vertrieb. Sie meinte, du hast recht."],
+    );
+}
