@@ -1483,3 +1483,33 @@ fn a_named_referral_or_meeting_in_more_words_and_languages_is_personal() {
         &["Hallo, ich arbeite im Vertrieb. Sie meinte, du hast recht."],
     );
 }
+
+#[test]
+fn a_pitch_said_as_a_headline_or_in_the_perfect_is_the_senders_own() {
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "Helping SaaS founders scale outbound. Open to connecting?",
+            "We have been helping people solve interesting problems. Would love to connect.",
+        ],
+    );
+}
+
+#[test]
+fn the_readers_work_with_a_named_thing_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &["Hi Omar, love your work with Mozilla's localization tools. Would love to connect!"],
+    );
+}
+
+#[test]
+fn unnamed_mutuals_and_vague_frequency_are_canned_in_any_word_order() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hoi, ik zie dat we een paar gemeenschappelijke contacten hebben. Linken?",
+            "Saw your name a few times lately, figured we should connect.",
+        ],
+    );
+}
