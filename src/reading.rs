@@ -748,9 +748,11 @@ impl<'a> Reading<'a> {
                 {
                     Own::No
                 }
+                // A comma ends the run: "Hi Kelly, UX designer here too".
                 _ if t.cap
                     && i > 0
                     && toks[i - 1].cap
+                    && !toks[i - 1].break_after
                     && own[i - 1] == Own::No
                     && toks[i - 1].sentence == t.sentence
                     && self

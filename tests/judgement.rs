@@ -1513,3 +1513,22 @@ fn unnamed_mutuals_and_vague_frequency_are_canned_in_any_word_order() {
         ],
     );
 }
+
+#[test]
+fn a_trade_after_a_greeting_and_comma_is_the_senders_not_the_name_run_on() {
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi Priya, UX researcher here too. Would love to trade notes."],
+    );
+}
+
+#[test]
+fn a_name_seen_in_a_feed_or_work_followed_with_interest_fits_anyone() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hey, I keep seeing your name pop up in my feed, so here's an invite.",
+            "Hi, I have been following your work with great interest. Would be great to connect.",
+        ],
+    );
+}
