@@ -171,8 +171,12 @@ impl<'a> Reading<'a> {
         reading.greeting = reading.find_greeting();
         reading.closing = reading.find_closing();
         // A title in a signature ("Senior Manager | Tax Advisory") is who signs, not a reason.
+        // The frames' cues are in token order, and a signature ends the note.
         if let Some(signature) = &reading.closing {
-            reading.cues.retain(|c| !signature.contains(&c.hit.start));
+            let before = reading
+                .cues
+                .partition_point(|c| c.hit.start < signature.start);
+            reading.cues.truncate(before);
         }
         reading.own = reading.find_own();
         reading.add_slot_cues();
@@ -595,23 +599,19 @@ impl<'a> Reading<'a> {
         // "Thanks,\nMaria Gonzalez | Realtor | Coldwell Banker", "Respectfully, D. Harmon, Col.
         // (Ret.)": after a closing phrase, lines of names, titles and firms to the end are a
         // signature, however the abbreviations split them into sentences.
-        let signature_from = sentences[1..]
-            .iter()
-            .rev()
-            .take(4)
-            .map(|s| s.tokens.start)
-            .find_map(|start| {
-                let end = self.starts_with(p.closing, &p.greetings, start)?;
-                let rest = &self.note.tokens[end..signed_end.max(end)];
-                // "Head of Research": a joining word may stand between capitals.
-                let signs = |t: &Token| {
-                    t.cap || t.kind != TokenKind::Word || self.class(t) == Some(WordClass::Filler)
-                };
-                (rest.len() <= 12 && rest.first().is_some_and(|t| t.cap) && rest.iter().all(signs))
-                    .then_some(start)
-            });
-        if let Some(start) = signature_from {
-            return Some(start..last.tokens.end);
+        let toks: &[Token] = &self.note.tokens;
+        // "Head of Research": a joining word may stand between capitals.
+        let signs =
+            |t: &Token| t.cap || t.kind != TokenKind::Word || t.class == Some(WordClass::Filler);
+        for s in sentences.iter().skip(1).rev().take(4) {
+            let start = s.tokens.start;
+            if let Some(end) = self.starts_with(p.closing, &p.greetings, start) {
+                let rest = toks.get(end..signed_end).unwrap_or(&[]);
+                if rest.len() <= 12 && rest.first().is_some_and(|t| t.cap) && rest.iter().all(signs)
+                {
+                    return Some(start..last.tokens.end);
+                }
+            }
         }
         if signed_end - last.tokens.start > 6 {
             return None;
