@@ -857,8 +857,11 @@ impl<'a> Reading<'a> {
         (1..=5.min(i))
             .map(|back| &toks[i - back])
             .take_while(|t| t.sentence == toks[i].sentence)
-            // "expand my network in the industry": the request claims what follows it.
-            .take_while(|t| self.class(t) != Some(WordClass::Stock))
+            // "expand my network in the industry": the request claims what follows it; "I work
+            // in the fintech space": a trade does not.
+            .take_while(|t| {
+                self.class(t) != Some(WordClass::Stock) || self.phrases.lexicon.is_occupation(t)
+            })
             .any(|t| self.phrases.lexicon.is_sender(t))
     }
 

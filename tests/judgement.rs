@@ -1532,3 +1532,20 @@ fn a_name_seen_in_a_feed_or_work_followed_with_interest_fits_anyone() {
         ],
     );
 }
+
+#[test]
+fn a_field_the_sender_works_in_is_theirs_even_before_a_scene() {
+    // As "I work in HR too" is: the sender says what they do, not why this reader.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi Dana, I work in the edtech space too. Would love to connect."],
+    );
+}
+
+#[test]
+fn thanks_for_a_past_act_of_the_readers_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &["Hi Ruth, thanks for answering my question in the Rust Discord yesterday!"],
+    );
+}
