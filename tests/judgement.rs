@@ -1489,7 +1489,7 @@ fn a_pitch_said_as_a_headline_or_in_the_perfect_is_the_senders_own() {
     all_are(
         Verdict::NeedsContext,
         &[
-            "Helping SaaS founders scale outbound. Open to connecting?",
+            "Helping early-stage startups hire their first engineers. Open to connecting?",
             "We have been helping people solve interesting problems. Would love to connect.",
         ],
     );
@@ -1546,6 +1546,6 @@ fn a_field_the_sender_works_in_is_theirs_even_before_a_scene() {
 fn thanks_for_a_past_act_of_the_readers_is_personal() {
     all_are(
         Verdict::Personal,
-        &["Hi Ruth, thanks for answering my question in the Rust Discord yesterday!"],
+        &["Thanks for replying to my question on the Postgres mailing list, Ravi!"],
     );
 }
