@@ -1549,3 +1549,15 @@ fn thanks_for_a_past_act_of_the_readers_is_personal() {
         &["Thanks for replying to my question on the Postgres mailing list, Ravi!"],
     );
 }
+
+#[test]
+fn having_been_the_readers_student_or_seeing_their_team_hire_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Dear Professor Osei, I was one of your students in the 2019 econometrics course.",
+            "Olá Professora Lima, fui sua aluna de Química na UFMG.",
+            "Goedemorgen Eva, ik las dat jullie een productowner zoeken in Gent.",
+        ],
+    );
+}
