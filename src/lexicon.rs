@@ -573,9 +573,6 @@ impl Lexicon {
                         .or_else(|| self.class_by_shared_stem(words, rest))
                 });
             }
-            if is_adverb_of_manner(word) {
-                return Some(WordClass::Filler);
-            }
             // "fuer", "wuerde", "koennten": German typed without umlauts is the word with
             // them.
             let plain = without_umlaut_digraphs(word)?;
