@@ -927,6 +927,22 @@ impl<'a> Reading<'a> {
                 .is_some_and(|j| lexicon.is_sender(&toks[j]))
     }
 
+    /// "learn more about agribusiness", "over de energietransitie": a word the sender names as a
+    /// topic, right after "about" or its article, is what they are after, whoever reads it.
+    /// Not after "on", "om" or "zu", which as often start "on board", "leuk om te", "on reste".
+    fn follows_topic(&self, i: usize) -> bool {
+        let toks = &self.note.tokens;
+        let about = |j: usize| {
+            toks[j].sentence == toks[i].sentence
+                && matches!(
+                    &*toks[j].norm,
+                    "about" | "regarding" | "concerning" | "sobre" | "sur" | "uber" | "over"
+                )
+        };
+        (i >= 1 && about(i - 1))
+            || (i >= 2 && about(i - 2) && self.class(&toks[i - 1]) == Some(WordClass::Filler))
+    }
+
     /// "tech industry", "business professionals": the next word makes this one a crowd's.
     fn crowd_follows(&self, i: usize) -> bool {
         let toks: &[Token] = &self.note.tokens;
@@ -1061,7 +1077,8 @@ impl<'a> Reading<'a> {
                     let strong = t.kind != TokenKind::Word
                         || (t.cap && !opens_sentence && self.capitals_name())
                         || self.class(t) == Some(WordClass::Field)
-                        || self.claims_occupation(i);
+                        || self.claims_occupation(i)
+                        || self.follows_topic(i);
                     if strong {
                         return false;
                     }

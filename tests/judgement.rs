@@ -1561,3 +1561,43 @@ fn having_been_the_readers_student_or_seeing_their_team_hire_is_personal() {
         ],
     );
 }
+
+#[test]
+fn a_topic_the_sender_wants_to_learn_about_is_their_own() {
+    // A wish with its subject named says what the sender is after, as a stated field does:
+    // needs context, not a request anyone could send.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "I'd like to learn more about agroforestry and am connecting with people in the field.",
+            "Quiero aprender más sobre la ciberseguridad industrial y conectar con gente del sector.",
+        ],
+    );
+}
+
+#[test]
+fn help_given_a_talk_at_a_named_event_a_referral_or_a_group_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Dom, you helped us get the grant paperwork through in March. Thanks again!",
+            "Hi Lena, good to talk at the Bristol Python meetup on Tuesday.",
+            "Jonas Keller meinte, ich soll dich wegen der Stelle im Data-Team anschreiben.",
+            "Ambos somos miembros del grupo Product Owners Latam, ¿conectamos?",
+            "Hola Pablo, tu nota sobre los precios dinámicos en hoteles me dio mucho que pensar.",
+            "Really enjoyed your breakdown of the Q3 churn numbers for bike-share apps.",
+            "Hej Linnea, vi pluggade tillsammans på KTH 2015!",
+        ],
+    );
+}
+
+#[test]
+fn a_request_in_casual_words_or_signed_after_a_turkish_closing_is_canned() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Adding you to my crew, hope that's cool!",
+            "Merhaba Ayşe, bağlantıda olalım. Görüşmek üzere, Kemal",
+        ],
+    );
+}
