@@ -402,7 +402,10 @@ impl Lexicon {
         let senders = |w: &str| self.word_flag(words, w, SENDER);
         // "{event_name}", "{{mutual_connection_name}}": the name of an event or a person is
         // read as one, though "name" ends it; a path's last property is what it names.
-        let property = written.rsplit('.').next().unwrap_or(written);
+        let property = written
+            .rfind('.')
+            .and_then(|dot| written.get(dot + 1..))
+            .unwrap_or(written);
         // Asked only of a merged field whose last name is generic: the words of a program's
         // name are costly to take apart, and most slots are neither.
         let names_a_kind = || {

@@ -47,7 +47,7 @@ fn mass_greeting(r: &Reading, g: &Greeting, first_name: Option<&str>) -> Finding
             "mass-greeting.fix",
             &[("name", name)],
             span,
-            format!("{opener} {name}"),
+            [opener, " ", name].concat(),
         ));
     }
     f

@@ -2,6 +2,7 @@
 
 use super::finding;
 use crate::reading::Reading;
+use crate::text::decimal;
 use crate::Verdict;
 use crate::{Finding, Severity};
 
@@ -13,7 +14,7 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
         out.push(over_limit(r, used, limit));
     } else if used * 10 > limit * 9 {
         let start = r.note.byte_at_utf16(limit * 9 / 10);
-        let (left, limit_s) = ((limit - used).to_string(), limit.to_string());
+        let (left, limit_s) = (decimal(limit - used), decimal(limit));
         let message = r
             .messages
             .get("near-limit", &[("left", &left), ("limit", &limit_s)]);
@@ -31,7 +32,7 @@ pub fn check(r: &Reading, _verdict: Verdict, out: &mut Vec<Finding>) {
 #[inline(never)]
 fn over_limit(r: &Reading, used: u32, limit: u32) -> Finding {
     let start = r.note.byte_at_utf16(limit);
-    let (over, limit_s) = ((used - limit).to_string(), limit.to_string());
+    let (over, limit_s) = (decimal(used - limit), decimal(limit));
     let message = r
         .messages
         .get("over-limit", &[("over", &over), ("limit", &limit_s)]);

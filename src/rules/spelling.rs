@@ -42,7 +42,8 @@ fn same_case(written: &str, right: &str) -> String {
     }
     let mut letters = written.chars().filter(|c| c.is_alphabetic());
     let first_upper = letters.next().is_some_and(char::is_uppercase);
-    let all_upper = first_upper && written.chars().count() > 1 && letters.all(char::is_uppercase);
+    let all_upper =
+        first_upper && crate::text::char_count(written) > 1 && letters.all(char::is_uppercase);
     let mut out = right.to_string();
     if all_upper {
         out.make_ascii_uppercase();

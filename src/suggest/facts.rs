@@ -6,6 +6,7 @@
 use super::cues::cues;
 use crate::languages::{self, LANGUAGES};
 use crate::reading::Reading;
+use crate::text::char_count;
 use crate::{Context, Recipient};
 
 /// A fact longer than this is cut at a word, with "…": a post's first line can be a paragraph,
@@ -72,7 +73,7 @@ pub(crate) fn clean(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
-            if out.chars().count() + 1 + word.chars().count() > MAX_FACT_CHARS {
+            if char_count(&out) + 1 + char_count(word) > MAX_FACT_CHARS {
                 out.push('…');
                 break;
             }
