@@ -201,6 +201,46 @@ impl<'a> Reading<'a> {
         })
     }
 
+    /// "Hi Priya, your churn modelling work at Deliveroo…", "You ship agent tooling at
+    /// Arcade": a statement that opens on the reader, names where (a name) and says what they
+    /// do there in words of the sender's own says what the sender knows of them, as a seeing
+    /// does. Not when the sender speaks of themselves in it ("your team could save 30% with
+    /// our tool"); not by a name alone ("a valuable professional in Mumbai" fits anyone
+    /// there), nor by unlisted words alone (as often a language the lists barely know: "Ваш
+    /// профіль справляє…"). Returns the tokens from the reader's word to the last of these.
+    fn opens_on_the_reader(&self, sentence: Range<usize>) -> Option<Range<usize>> {
+        let toks: &[Token] = &self.note.tokens;
+        let lexicon = &self.phrases.lexicon;
+        let (mut opener, mut name, mut doing, mut last) = (None, false, false, 0);
+        for j in sentence.clone() {
+            let t = &toks[j];
+            let class = self.class(t);
+            if lexicon.is_sender(t) {
+                return None;
+            }
+            let in_greeting = self
+                .greeting
+                .as_ref()
+                .is_some_and(|g| g.tokens.contains(&j));
+            let opens = j == sentence.start || toks[j - 1].break_after;
+            if opener.is_none() {
+                if opens && !in_greeting && (lexicon.is_possessive(t) || lexicon.is_addressee(t)) {
+                    opener = Some(j);
+                }
+                continue;
+            }
+            let names = t.cap
+                && matches!(class, None | Some(WordClass::Plain))
+                && !self.closing.as_ref().is_some_and(|c| c.contains(&j));
+            let does = !t.cap && t.kind == TokenKind::Word && class.is_none();
+            if names || does {
+                (name, doing, last) = (name || names, doing || does, j);
+            }
+        }
+        let opener = opener.filter(|_| name && doing && self.capitals_name())?;
+        Some(opener..last + 1)
+    }
+
     /// What a sender who saw something of the reader at token `seen` names, up to `end`: most
     /// notes see nothing, and the reading's first call need not compile this.
     #[inline(never)]
@@ -325,7 +365,8 @@ impl<'a> Reading<'a> {
                 continue;
             }
             let range = s.tokens.clone();
-            if let Some(seen) = self.seen_of_the_reader(range.clone()) {
+            let seen = self.seen_of_the_reader(range.clone());
+            if let Some(seen) = seen.or_else(|| self.opens_on_the_reader(range.clone())) {
                 slot_cues.push(Cue {
                     kind: ContextKind::TheirWork,
                     // No phrase section: the words themselves are the evidence.

@@ -1601,3 +1601,20 @@ fn a_request_in_casual_words_or_signed_after_a_turkish_closing_is_canned() {
         ],
     );
 }
+
+#[test]
+fn what_the_reader_does_at_a_named_place_is_something_of_theirs() {
+    // Opening on the reader and saying what they do, and where, is knowing them; a name
+    // alone ("a valuable professional in Mumbai") fits anyone there, and a pitch that speaks
+    // of the sender ("with our tool") is the sender's.
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Tariq, your route-planning work at Ocado is exactly the background this team wants.",
+        ],
+    );
+    all_are(
+        Verdict::Canned,
+        &["You are a valuable professional in Mumbai. Please accept."],
+    );
+}
