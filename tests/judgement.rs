@@ -1618,3 +1618,16 @@ fn what_the_reader_does_at_a_named_place_is_something_of_theirs() {
         &["You are a valuable professional in Mumbai. Please accept."],
     );
 }
+
+#[test]
+fn the_readers_course_or_framework_and_a_desk_or_talk_shared_are_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Ho seguito il tuo corso di Kotlin su Coursera, grazie mille!",
+            "Merci encore pour notre échange au salon Big Data Paris.",
+            "We shared a tiny desk at the Barclays accelerator in 2018.",
+            "Adorei seu framework de precificação para SaaS.",
+        ],
+    );
+}
