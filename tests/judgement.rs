@@ -1598,6 +1598,7 @@ fn a_request_in_casual_words_or_signed_after_a_turkish_closing_is_canned() {
         &[
             "Adding you to my crew, hope that's cool!",
             "Merhaba Ayşe, bağlantıda olalım. Görüşmek üzere, Kemal",
+            "Hoi Daan, ik breid mijn netwerk uit met mensen zoals jij!",
         ],
     );
 }
