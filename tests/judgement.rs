@@ -1621,7 +1621,7 @@ fn what_the_reader_does_at_a_named_place_is_something_of_theirs() {
 }
 
 #[test]
-fn the_readers_course_or_framework_and_a_desk_or_talk_shared_are_personal() {
+fn the_readers_course_a_desk_shared_or_a_seat_on_a_panel_offered_are_personal() {
     all_are(
         Verdict::Personal,
         &[
@@ -1629,6 +1629,7 @@ fn the_readers_course_or_framework_and_a_desk_or_talk_shared_are_personal() {
             "Merci encore pour notre échange au salon Big Data Paris.",
             "We shared a tiny desk at the Barclays accelerator in 2018.",
             "Adorei seu framework de precificação para SaaS.",
+            "I'm organizing DevFest Lagos and we'd love you on the panel about mobile payments.",
         ],
     );
 }
