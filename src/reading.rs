@@ -1187,7 +1187,9 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> b
         let t = &toks[at];
         match t.kind {
             // "applied for the [Role] position": the reader's opening is named by its slot.
-            TokenKind::Placeholder if praise_fits_anyone => false,
+            // "saw {companyName} is scaling", "you run [clinic/agency]": the reader's firm,
+            // merged in, is what a mail merge fills for anyone.
+            TokenKind::Placeholder if praise_fits_anyone => names_a_firm(&t.norm),
             TokenKind::Placeholder if object == Object::Met => {
                 phrases.lexicon.every_word_generic(&phrases.words, &t.norm)
             }
@@ -1217,6 +1219,30 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> b
             }
         }
     })
+}
+
+/// Whether a slot's name says it holds the reader's firm: "{companyName}", "[Empresa]",
+/// "[clinic/agency/etc.]". Compared as bytes, as a search for a text would compile a searcher
+/// into the module.
+fn names_a_firm(slot: &str) -> bool {
+    const FIRMS: [&str; 12] = [
+        "compan",
+        "empresa",
+        "entreprise",
+        "organi",
+        "employer",
+        "bedrijf",
+        "azienda",
+        "firma",
+        "unternehmen",
+        "societe",
+        "agency",
+        "business",
+    ];
+    let slot = slot.as_bytes();
+    FIRMS
+        .iter()
+        .any(|w| slot.windows(w.len()).any(|at| at == w.as_bytes()))
 }
 
 /// Two lists of cues, each in token order, as one. The frames' cues are in the order the

@@ -1633,3 +1633,17 @@ fn the_readers_course_a_desk_shared_or_a_seat_on_a_panel_offered_are_personal() 
         ],
     );
 }
+
+#[test]
+fn the_readers_firm_merged_into_a_pitch_is_not_their_work() {
+    // The guideline's own case: a pitch with the reader's company merged in is still needs
+    // context, while a slot for the opening applied for names it.
+    all_are(
+        Verdict::NeedsContext,
+        &["Hi [First], we help dental groups fill empty chairs. Saw your work with {companyName} and thought we should connect."],
+    );
+    all_are(
+        Verdict::Personal,
+        &["Hi [Name], I applied for the [Role] position and would love to hear about the team."],
+    );
+}
