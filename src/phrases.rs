@@ -271,6 +271,15 @@ mod tests {
         assert!(unlisted.is_empty(), "unlisted: {}", unlisted.join("\n"));
     }
 
+    /// `Strings::front_coded` takes the restored bytes as UTF-8 unchecked: they must be.
+    #[test]
+    fn the_snapshot_restores_to_utf8() {
+        let (text, ends) = crate::snapshot::Strings::restore(SNAPSHOT_STRINGS);
+        let text = std::str::from_utf8(&text).expect("the restored snapshot is UTF-8");
+        assert_eq!(ends.len(), text.split('\n').count());
+        assert!(ends.iter().all(|&end| text.is_char_boundary(end as usize)));
+    }
+
     /// The tables `build.rs` froze are the ones parsing the lists gives.
     #[test]
     fn the_snapshot_is_the_parsed_lists() {
