@@ -1630,6 +1630,7 @@ fn the_readers_course_a_desk_shared_or_a_seat_on_a_panel_offered_are_personal() 
             "We shared a tiny desk at the Barclays accelerator in 2018.",
             "Adorei seu framework de precificação para SaaS.",
             "I'm organizing DevFest Lagos and we'd love you on the panel about mobile payments.",
+            "Hi Jo, we crossed paths through the Techstars Berlin program a few years back.",
         ],
     );
 }
