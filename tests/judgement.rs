@@ -1631,6 +1631,9 @@ fn the_readers_course_a_desk_shared_or_a_seat_on_a_panel_offered_are_personal() 
             "Adorei seu framework de precificação para SaaS.",
             "I'm organizing DevFest Lagos and we'd love you on the panel about mobile payments.",
             "Hi Jo, we crossed paths through the Techstars Berlin program a few years back.",
+            "Brilliant keynote at DevOpsDays Berlin this morning, especially your point on SLOs.",
+            "Enjoyed the demo of your billing API at the Lisbon meetup.",
+            "Hi Mei, we're on the same mailing list for the Bay Area Rust group.",
         ],
     );
 }
