@@ -720,6 +720,21 @@ impl<'a> Reading<'a> {
         if let Some(v) = self.vocative() {
             clear(v);
         }
+        // "Would love to connect, Maria!": a name or two set off by a comma at a sentence's end
+        // is the reader called by name, or the sender signing; nothing of the sender's own.
+        for s in &self.note.sentences {
+            let end = s.tokens.end;
+            let named = |j: usize| {
+                toks[j].name_like
+                    && toks[j].kind == TokenKind::Word
+                    && self.class(&toks[j]).is_none()
+            };
+            let from = (end.saturating_sub(2).max(s.tokens.start)..end)
+                .find(|&j| j > s.tokens.start && toks[j - 1].break_after && (j..end).all(named));
+            if let Some(from) = from {
+                clear(from..end);
+            }
+        }
         let lexicon = &self.phrases.lexicon;
         for (i, t) in toks.iter().enumerate() {
             if own[i] == Own::No {

@@ -1394,11 +1394,15 @@ fn together_or_both_beside_a_specific_says_how_they_know_each_other() {
             "Hi [Name], I noticed we both [went to X university / worked at Y company].",
         ],
     );
+    // A wish to work together, whoever is named after it, is a request anyone could send.
+    all_are(
+        Verdict::Canned,
+        &["Would love to work together at some point, Maria!"],
+    );
     all_are(
         Verdict::NeedsContext,
         &[
-            // A wish, a field, a slot any note fills alike, the sender's own past.
-            "Would love to work together at some point, Maria!",
+            // A field, a slot any note fills alike, the sender's own past.
             "We are both in marketing. Let's connect.",
             "Hi, I see we both work in {field}. Would love to connect.",
             "Olá, trabalhei 8 anos na mesma empresa e agora procuro novas oportunidades.",
@@ -1592,13 +1596,15 @@ fn help_given_a_talk_at_a_named_event_a_referral_or_a_group_is_personal() {
 }
 
 #[test]
-fn a_request_in_casual_words_or_signed_after_a_turkish_closing_is_canned() {
+fn a_request_in_casual_words_signed_or_ending_on_a_name_is_canned() {
     all_are(
         Verdict::Canned,
         &[
             "Adding you to my crew, hope that's cool!",
             "Merhaba Ayşe, bağlantıda olalım. Görüşmek üzere, Kemal",
             "Hoi Daan, ik breid mijn netwerk uit met mensen zoals jij!",
+            "Would love to connect, Maria!",
+            "Hope all is well. Let's connect, Tomasz Nowak.",
         ],
     );
 }
