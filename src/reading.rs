@@ -1202,7 +1202,7 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> b
         let t = &toks[at];
         match t.kind {
             // "applied for the [Role] position": the reader's opening is named by its slot.
-            // "saw {companyName} is scaling", "you run [clinic/agency]": the reader's firm,
+            // "your work with {companyName}", "your projects at [Empresa]": the reader's firm,
             // merged in, is what a mail merge fills for anyone.
             TokenKind::Placeholder if praise_fits_anyone => names_a_firm(&t.norm),
             TokenKind::Placeholder if object == Object::Met => {
@@ -1237,7 +1237,7 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> b
 }
 
 /// Whether a slot's name says it holds the reader's firm: "{companyName}", "[Empresa]",
-/// "[clinic/agency/etc.]". Compared as bytes, as a search for a text would compile a searcher
+/// "{{organization}}". Compared as bytes, as a search for a text would compile a searcher
 /// into the module.
 fn names_a_firm(slot: &str) -> bool {
     const FIRMS: [&str; 12] = [
