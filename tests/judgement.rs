@@ -1627,7 +1627,7 @@ fn what_the_reader_does_at_a_named_place_is_something_of_theirs() {
 }
 
 #[test]
-fn the_readers_course_a_desk_shared_or_a_seat_on_a_panel_offered_are_personal() {
+fn the_readers_course_or_demo_a_desk_or_list_shared_or_a_seat_on_a_panel_are_personal() {
     all_are(
         Verdict::Personal,
         &[
