@@ -1605,6 +1605,8 @@ fn a_request_in_casual_words_signed_or_ending_on_a_name_is_canned() {
             "Hoi Daan, ik breid mijn netwerk uit met mensen zoals jij!",
             "Would love to connect, Maria!",
             "Hope all is well. Let's connect, Tomasz Nowak.",
+            "Vi verkar ha många gemensamma kontakter, dags att bli kontakter!",
+            "Hej Johan! Ska vi connecta?",
         ],
     );
 }
