@@ -34,8 +34,9 @@ deps: .make/rust-target .make/wasm-bindgen node_modules/.installed
 	fi
 	@touch $@
 
+# A second try: a registry connection reset mid-download otherwise fails a fresh set-up.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund || npm ci --no-audit --no-fund
 	@touch $@
 
 ## Build.
