@@ -29,7 +29,7 @@ pub enum WordClass {
 #[derive(Default)]
 pub struct Lexicon {
     /// The class of each word by id: 0 for none, else one more than its place in `CLASSES`;
-    /// and the `OCCUPATION` bit above it.
+    /// and the `OCCUPATION` and `SUBJECT` bits above it.
     by_id: Cow<'static, [u8]>,
     prefixes: Vec<(String, WordClass)>,
     /// What else each word by id is: the `ADDRESSEE`, `POSSESSIVE` and `GENERIC_SLOT` bits,
@@ -102,6 +102,8 @@ const OBSERVE: u8 = 128;
 /// one does for a living ("work", "trabalho", "fellow"). The flag byte has no room left.
 const CLASS_MASK: u8 = 0b111;
 const OCCUPATION: u8 = 128;
+/// Also in the class byte: a word a subject named by the sender follows ("about", "sobre").
+const SUBJECT: u8 = 64;
 
 /// The context a slot will hold once filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +125,7 @@ enum Section {
     Sender,
     Observe,
     Occupation,
+    Subject,
     Slot(SlotKind),
 }
 
@@ -269,6 +272,7 @@ impl Lexicon {
                     "sender" => Section::Sender,
                     "observe" => Section::Observe,
                     "occupation" => Section::Occupation,
+                    "subject" => Section::Subject,
                     "event-slot" => Section::Slot(SlotKind::Event),
                     "person-slot" => Section::Slot(SlotKind::Person),
                     "specific-slot" => Section::Slot(SlotKind::Specific),
@@ -297,6 +301,7 @@ impl Lexicon {
                     Section::Sender => *place(&mut flags, words.intern(word)) |= SENDER,
                     Section::Observe => *place(&mut flags, words.intern(word)) |= OBSERVE,
                     Section::Occupation => *place(&mut by_id, words.intern(word)) |= OCCUPATION,
+                    Section::Subject => *place(&mut by_id, words.intern(word)) |= SUBJECT,
                     Section::Slot(kind) => match word.strip_suffix('*') {
                         Some(prefix) => slot_prefixes.push((prefix.into(), *kind)),
                         None => {
@@ -368,9 +373,16 @@ impl Lexicon {
 
     /// "work", "trabalho", "fellow": saying what one does, or that one does the same.
     pub fn is_occupation(&self, t: &Token) -> bool {
-        self.by_id
-            .get(t.id as usize)
-            .is_some_and(|c| c & OCCUPATION != 0)
+        self.class_bit(t, OCCUPATION)
+    }
+
+    /// "about", "sobre", "over": what follows is a subject the sender names.
+    pub fn is_subject(&self, t: &Token) -> bool {
+        self.class_bit(t, SUBJECT)
+    }
+
+    fn class_bit(&self, t: &Token, bit: u8) -> bool {
+        self.by_id.get(t.id as usize).is_some_and(|c| c & bit != 0)
     }
 
     pub fn is_addressee(&self, t: &Token) -> bool {

@@ -984,16 +984,12 @@ impl<'a> Reading<'a> {
     }
 
     /// "learn more about agribusiness", "over de energietransitie": a word the sender names as a
-    /// topic, right after "about" or its article, is what they are after, whoever reads it.
-    /// Not after "on", "om" or "zu", which as often start "on board", "leuk om te", "on reste".
+    /// subject, right after "about" (`subject` in the lexicon) or its article, is what they
+    /// are after, whoever reads it.
     fn follows_topic(&self, i: usize) -> bool {
         let toks = &self.note.tokens;
         let about = |j: usize| {
-            toks[j].sentence == toks[i].sentence
-                && matches!(
-                    &*toks[j].norm,
-                    "about" | "regarding" | "concerning" | "sobre" | "sur" | "uber" | "over"
-                )
+            toks[j].sentence == toks[i].sentence && self.phrases.lexicon.is_subject(&toks[j])
         };
         (i >= 1 && about(i - 1))
             || (i >= 2 && about(i - 2) && self.class(&toks[i - 1]) == Some(WordClass::Filler))
