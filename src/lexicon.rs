@@ -37,6 +37,9 @@ pub struct Lexicon {
     /// One byte a word, so that `build.rs` can write the table the engine reads in place.
     flags: Cow<'static, [u8]>,
     slot_prefixes: Vec<(String, SlotKind)>,
+    /// Parts of a slot's name that say it holds the reader's firm ("compan", "empresa"),
+    /// found anywhere in it: "{companyName}", "{{nomeempresa}}".
+    firm_slot: Vec<String>,
     /// Per listed word, by id, the class its own spelling gives it (`Spelt`), once asked: an
     /// unlisted class found by the word's stem costs a thousand instructions, and a note's
     /// words come back at every keystroke. Filled as asked, never emptied: a byte a word.
@@ -126,6 +129,7 @@ enum Section {
     Observe,
     Occupation,
     Subject,
+    FirmSlot,
     Slot(SlotKind),
 }
 
@@ -252,6 +256,7 @@ impl Lexicon {
         let mut flags: Vec<u8> = Vec::new();
         let mut prefixes = Vec::new();
         let mut slot_prefixes = Vec::new();
+        let mut firm_slot = Vec::new();
         let mut class = None;
         for (n, line) in source.lines().enumerate() {
             let line = line.trim();
@@ -273,6 +278,7 @@ impl Lexicon {
                     "observe" => Section::Observe,
                     "occupation" => Section::Occupation,
                     "subject" => Section::Subject,
+                    "firm-slot" => Section::FirmSlot,
                     "event-slot" => Section::Slot(SlotKind::Event),
                     "person-slot" => Section::Slot(SlotKind::Person),
                     "specific-slot" => Section::Slot(SlotKind::Specific),
@@ -302,6 +308,7 @@ impl Lexicon {
                     Section::Observe => *place(&mut flags, words.intern(word)) |= OBSERVE,
                     Section::Occupation => *place(&mut by_id, words.intern(word)) |= OCCUPATION,
                     Section::Subject => *place(&mut by_id, words.intern(word)) |= SUBJECT,
+                    Section::FirmSlot => firm_slot.push(word.into_owned()),
                     Section::Slot(kind) => match word.strip_suffix('*') {
                         Some(prefix) => slot_prefixes.push((prefix.into(), *kind)),
                         None => {
@@ -329,6 +336,7 @@ impl Lexicon {
             prefixes,
             flags: flags.into(),
             slot_prefixes,
+            firm_slot,
             remembered: Vec::new(),
             unlisted: Mutex::new(Vec::new()),
         })
@@ -391,6 +399,16 @@ impl Lexicon {
 
     pub fn is_possessive(&self, t: &Token) -> bool {
         self.flag(t, POSSESSIVE)
+    }
+
+    /// Whether a slot's name says it holds the reader's firm: "{companyName}", "[Empresa]",
+    /// "{{organization}}". Compared as bytes, as a search for a text would compile a searcher
+    /// into the module.
+    pub fn names_a_firm(&self, slot: &str) -> bool {
+        let slot = slot.as_bytes();
+        self.firm_slot
+            .iter()
+            .any(|part| slot.windows(part.len()).any(|at| at == part.as_bytes()))
     }
 
     /// Whether a slot stands for something any note could name (a name, a role, an industry)
@@ -756,6 +774,10 @@ impl Lexicon {
     pub fn encode(&self, w: &mut Writer) {
         encode_prefixes(&self.prefixes, &CLASSES, w);
         encode_prefixes(&self.slot_prefixes, &SLOTS, w);
+        w.num(self.firm_slot.len());
+        for part in &self.firm_slot {
+            w.string(part);
+        }
     }
 
     /// The class and flag tables, each as long as the vocabulary.
@@ -774,6 +796,7 @@ impl Lexicon {
             prefixes: decode_prefixes(&CLASSES, r),
             flags: Cow::Borrowed(flags),
             slot_prefixes: decode_prefixes(&SLOTS, r),
+            firm_slot: (0..r.num()).map(|_| r.string().to_string()).collect(),
             remembered: by_id.iter().map(|_| AtomicU8::new(0)).collect(),
             unlisted: Mutex::new(Vec::new()),
         }

@@ -1200,7 +1200,7 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> b
             // "applied for the [Role] position": the reader's opening is named by its slot.
             // "your work with {companyName}", "your projects at [Empresa]": the reader's firm,
             // merged in, is what a mail merge fills for anyone.
-            TokenKind::Placeholder if praise_fits_anyone => names_a_firm(&t.norm),
+            TokenKind::Placeholder if praise_fits_anyone => phrases.lexicon.names_a_firm(&t.norm),
             TokenKind::Placeholder if object == Object::Met => {
                 phrases.lexicon.every_word_generic(&phrases.words, &t.norm)
             }
@@ -1230,30 +1230,6 @@ fn given_nothing(note: &Note, phrases: &Phrases, hit: &Hit, object: Object) -> b
             }
         }
     })
-}
-
-/// Whether a slot's name says it holds the reader's firm: "{companyName}", "[Empresa]",
-/// "{{organization}}". Compared as bytes, as a search for a text would compile a searcher
-/// into the module.
-fn names_a_firm(slot: &str) -> bool {
-    const FIRMS: [&str; 12] = [
-        "compan",
-        "empresa",
-        "entreprise",
-        "organi",
-        "employer",
-        "bedrijf",
-        "azienda",
-        "firma",
-        "unternehmen",
-        "societe",
-        "agency",
-        "business",
-    ];
-    let slot = slot.as_bytes();
-    FIRMS
-        .iter()
-        .any(|w| slot.windows(w.len()).any(|at| at == w.as_bytes()))
 }
 
 /// Two lists of cues, each in token order, as one. The frames' cues are in the order the
