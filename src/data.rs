@@ -1,7 +1,24 @@
 //! The engine's text data — the rewrite templates and their cues — as the archive `build.rs`
 //! wrote: each file's path and text, framed by NUL characters.
 
-use std::sync::OnceLock;
+/// A `&'static` value built on first use and kept for the program's life. The wasm has one
+/// thread, and a lock there is a kilobyte of code (its poisoning and its panics); a value
+/// each thread builds once is all it needs. Natively, tests run on many threads: one value.
+#[cfg(target_arch = "wasm32")]
+macro_rules! built_once {
+    ($ty:ty, $init:expr) => {{
+        thread_local!(static CELL: std::cell::OnceCell<&'static $ty> = const { std::cell::OnceCell::new() });
+        CELL.with(|cell| *cell.get_or_init(|| Box::leak(Box::new($init))))
+    }};
+}
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! built_once {
+    ($ty:ty, $init:expr) => {{
+        static CELL: std::sync::OnceLock<$ty> = std::sync::OnceLock::new();
+        CELL.get_or_init(|| $init)
+    }};
+}
+pub(crate) use built_once;
 
 const ARCHIVE: &str = include_str!(concat!(env!("OUT_DIR"), "/data.txt"));
 
@@ -20,38 +37,15 @@ pub fn file(path: &str) -> &'static str {
 }
 
 /// A lookup table of short strings: `key=value` lines sorted by key, each key once, searched
-/// by halves. As `build.rs` writes it the table is read where it lies: the first lookup only
-/// finds where the lines start, one pass over a few kilobytes (shipped, the offsets took
-/// 0.3 KiB of the gzipped wasm).
+/// by halves of its bytes where it lies: nothing is built first (shipped, the offsets of its
+/// lines took 0.3 KiB of the gzipped wasm, and caching them the code of a lock).
 pub struct StrTable {
     text: &'static str,
-    starts: OnceLock<Vec<u16>>,
 }
 
 impl StrTable {
     pub const fn sorted(text: &'static str) -> Self {
-        StrTable {
-            text,
-            starts: OnceLock::new(),
-        }
-    }
-
-    fn starts(&self) -> &[u16] {
-        self.starts.get_or_init(|| {
-            let bytes = self.text.as_bytes();
-            let mut starts = Vec::with_capacity(64);
-            if !bytes.is_empty() {
-                starts.push(0);
-            }
-            let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i] == b'\n' {
-                    starts.push(i as u16 + 1);
-                }
-                i += 1;
-            }
-            starts
-        })
+        StrTable { text }
     }
 
     /// Later pairs win over earlier ones with the same key, so a translation can overlay
@@ -71,19 +65,22 @@ impl StrTable {
         StrTable::sorted(String::leak(text))
     }
 
-    /// Where line `i` starts and ends in the text.
-    fn line(&self, starts: &[u16], i: usize) -> (usize, usize) {
-        let end = match starts.get(i + 1) {
-            Some(&next) => next as usize - 1,
-            None => self.text.len(),
-        };
-        (starts[i] as usize, end)
+    /// The line that byte `at` is in, as where it starts and ends.
+    fn line_at(&self, at: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        let (mut start, mut end) = (at, at);
+        while start > 0 && bytes[start - 1] != b'\n' {
+            start -= 1;
+        }
+        while end < bytes.len() && bytes[end] != b'\n' {
+            end += 1;
+        }
+        (start, end)
     }
 
-    /// Line `i` as its key and value, split at its first '=' found byte by byte, as a text
+    /// A line as its key and value, split at its first '=' found byte by byte, as a text
     /// search would be compiled for this alone at the first analysis.
-    fn pair(&self, starts: &[u16], i: usize) -> (&'static str, &'static str) {
-        let (start, end) = self.line(starts, i);
+    fn pair(&self, (start, end): (usize, usize)) -> (&'static str, &'static str) {
         let bytes = self.text.as_bytes();
         let mut eq = start;
         while eq < end && bytes[eq] != b'=' {
@@ -99,15 +96,15 @@ impl StrTable {
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
         use std::cmp::Ordering;
-        let (text, key, starts) = (self.text.as_bytes(), key.as_bytes(), self.starts());
-        let (mut lo, mut hi) = (0, starts.len());
+        let (text, key) = (self.text.as_bytes(), key.as_bytes());
+        // Bytes `lo..hi` hold whole lines still to search.
+        let (mut lo, mut hi) = (0, text.len());
         while lo < hi {
-            let mid = (lo + hi) / 2;
+            let (start, end) = self.line_at((lo + hi) / 2);
             // A line's key, up to its first '=', compared with `key` a byte at a time, in the
             // order of `str`: every message asks about seven, and splitting each line as text
             // to compare it cost a note more than its analysis's rules.
-            let (start, end) = self.line(starts, mid);
-            let line = &text[start..end];
+            let line = text.get(start..end).unwrap_or_default();
             let mut i = 0;
             let order = loop {
                 match (line.get(i).filter(|&&b| b != b'='), key.get(i)) {
@@ -119,9 +116,9 @@ impl StrTable {
                 }
             };
             match order {
-                Ordering::Less => lo = mid + 1,
-                Ordering::Greater => hi = mid,
-                Ordering::Equal => return Some(self.pair(starts, mid).1),
+                Ordering::Less => lo = end + 1,
+                Ordering::Greater => hi = start,
+                Ordering::Equal => return Some(self.pair((start, end)).1),
             }
         }
         None
@@ -129,8 +126,15 @@ impl StrTable {
 
     #[cfg(test)]
     pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        let starts = self.starts();
-        (0..starts.len()).map(move |i| self.pair(starts, i))
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            if at >= self.text.len() {
+                return None;
+            }
+            let line = self.line_at(at);
+            at = line.1 + 1;
+            Some(self.pair(line))
+        })
     }
 }
 

@@ -2,8 +2,6 @@
 //! lives in `src/phrases/*.txt` so that adding a canned phrase or a context cue is a one-line
 //! change carrying its own example.
 
-use std::sync::OnceLock;
-
 #[cfg(test)]
 use crate::lexicon::parse_misspellings;
 use crate::lexicon::{Lexicon, WordClass};
@@ -43,10 +41,12 @@ pub struct Phrases {
 }
 
 pub fn phrases() -> &'static Phrases {
-    static PHRASES: OnceLock<Phrases> = OnceLock::new();
     // The files are compiled in and every section is exercised by the unit tests, so a
     // failure here is a build defect, not something a user's input can cause.
-    PHRASES.get_or_init(|| Phrases::frozen().unwrap_or_else(|_| panic!("phrase data is invalid")))
+    crate::data::built_once!(
+        Phrases,
+        Phrases::frozen().unwrap_or_else(|_| panic!("phrase data is invalid"))
+    )
 }
 
 /// The tables `build.rs` parsed from the lists, as numbers and the strings they index.

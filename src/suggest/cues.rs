@@ -2,8 +2,6 @@
 //! answer in and which intents to put first. They live in data, with examples, so that a cue is
 //! a one-line change that carries its own test.
 
-use std::sync::OnceLock;
-
 use crate::reading::Reading;
 
 /// The file as written, examples included, for the tests.
@@ -115,8 +113,7 @@ impl Cues {
 }
 
 pub(super) fn cues() -> &'static Cues {
-    static CUES: OnceLock<Cues> = OnceLock::new();
-    CUES.get_or_init(|| Cues::parse(source()))
+    crate::data::built_once!(Cues, Cues::parse(source()))
 }
 
 #[cfg(test)]

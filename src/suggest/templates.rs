@@ -1,8 +1,6 @@
 //! The per-language template files, `src/suggestions/<lang>.txt`: `@key = value` settings for
 //! the language's own words, then one section of templates per intent.
 
-use std::sync::OnceLock;
-
 use crate::languages::LANGUAGES;
 
 /// One language's templates, as written in its file.
@@ -70,13 +68,13 @@ fn template_source(lang: &str) -> &'static str {
 
 /// The templates in `lang`, or English's for a language without a file.
 pub(crate) fn templates(lang: &str) -> &'static Templates {
-    static ALL: OnceLock<Vec<Templates>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
+    let all = crate::data::built_once!(
+        Vec<Templates>,
         LANGUAGES
             .iter()
             .map(|l| Templates::parse(l, template_source(l)))
             .collect()
-    });
+    );
     all.iter().find(|t| t.lang == lang).unwrap_or(&all[0])
 }
 
