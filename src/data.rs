@@ -8,7 +8,9 @@
 macro_rules! built_once {
     ($ty:ty, $init:expr) => {{
         thread_local!(static CELL: std::cell::OnceCell<&'static $ty> = const { std::cell::OnceCell::new() });
-        CELL.with(|cell| *cell.get_or_init(|| Box::leak(Box::new($init))))
+        // A thread's cells are gone only as it ends, which the wasm's one thread never does.
+        CELL.try_with(|cell| *cell.get_or_init(|| Box::leak(Box::new($init))))
+            .unwrap_or_else(|_| std::process::abort())
     }};
 }
 #[cfg(not(target_arch = "wasm32"))]

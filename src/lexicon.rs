@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
-use std::sync::Mutex;
 
 use crate::pattern::{DataError, Words};
 use crate::snapshot::{Reader, Writer};
@@ -29,7 +28,7 @@ pub enum WordClass {
 #[derive(Default)]
 pub struct Lexicon {
     /// The class of each word by id: 0 for none, else one more than its place in `CLASSES`;
-    /// and the `OCCUPATION` and `SUBJECT` bits above it.
+    /// and the `OCCUPATION`, `SUBJECT` and `SINCE` bits above it.
     by_id: Cow<'static, [u8]>,
     prefixes: Vec<(String, WordClass)>,
     /// What else each word by id is: the `ADDRESSEE`, `POSSESSIVE` and `GENERIC_SLOT` bits,
@@ -48,7 +47,7 @@ pub struct Lexicon {
     /// of `UNLISTED_PLACES` places (chosen by the word's hash) the last word asked there,
     /// whole, so another word in its place is only asked again. Bounded, as a paste may hold
     /// any number of words; a long word is not kept.
-    unlisted: Mutex<Vec<(String, u8)>>,
+    unlisted: crate::pattern::Cache<Vec<(String, u8)>>,
 }
 
 const UNLISTED_PLACES: usize = 1024;
@@ -107,6 +106,8 @@ const CLASS_MASK: u8 = 0b111;
 const OCCUPATION: u8 = 128;
 /// Also in the class byte: a word a subject named by the sender follows ("about", "sobre").
 const SUBJECT: u8 = 64;
+/// And a word a year the sender counts from follows ("since", "seit").
+const SINCE: u8 = 32;
 
 /// The context a slot will hold once filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +130,7 @@ enum Section {
     Observe,
     Occupation,
     Subject,
+    Since,
     FirmSlot,
     Slot(SlotKind),
 }
@@ -278,6 +280,7 @@ impl Lexicon {
                     "observe" => Section::Observe,
                     "occupation" => Section::Occupation,
                     "subject" => Section::Subject,
+                    "since" => Section::Since,
                     "firm-slot" => Section::FirmSlot,
                     "event-slot" => Section::Slot(SlotKind::Event),
                     "person-slot" => Section::Slot(SlotKind::Person),
@@ -308,6 +311,7 @@ impl Lexicon {
                     Section::Observe => *place(&mut flags, words.intern(word)) |= OBSERVE,
                     Section::Occupation => *place(&mut by_id, words.intern(word)) |= OCCUPATION,
                     Section::Subject => *place(&mut by_id, words.intern(word)) |= SUBJECT,
+                    Section::Since => *place(&mut by_id, words.intern(word)) |= SINCE,
                     Section::FirmSlot => firm_slot.push(word.into_owned()),
                     Section::Slot(kind) => match word.strip_suffix('*') {
                         Some(prefix) => slot_prefixes.push((prefix.into(), *kind)),
@@ -338,7 +342,7 @@ impl Lexicon {
             slot_prefixes,
             firm_slot,
             remembered: Vec::new(),
-            unlisted: Mutex::new(Vec::new()),
+            unlisted: crate::pattern::Cache::new(Vec::new()),
         })
     }
 
@@ -387,6 +391,11 @@ impl Lexicon {
     /// "about", "sobre", "over": what follows is a subject the sender names.
     pub fn is_subject(&self, t: &Token) -> bool {
         self.class_bit(t, SUBJECT)
+    }
+
+    /// "since", "seit", "depuis": the year after it is one the sender counts from.
+    pub fn is_since(&self, t: &Token) -> bool {
+        self.class_bit(t, SINCE)
     }
 
     fn class_bit(&self, t: &Token, bit: u8) -> bool {
@@ -569,7 +578,7 @@ impl Lexicon {
         if word.len() > UNLISTED_LONGEST {
             return self.spelt(words, id, word);
         }
-        let Ok(mut places) = self.unlisted.lock() else {
+        let Some(mut places) = crate::pattern::open(&self.unlisted) else {
             return self.spelt(words, id, word);
         };
         if places.is_empty() {
@@ -798,7 +807,7 @@ impl Lexicon {
             slot_prefixes: decode_prefixes(&SLOTS, r),
             firm_slot: (0..r.num()).map(|_| r.string().to_string()).collect(),
             remembered: by_id.iter().map(|_| AtomicU8::new(0)).collect(),
-            unlisted: Mutex::new(Vec::new()),
+            unlisted: crate::pattern::Cache::new(Vec::new()),
         }
     }
 }

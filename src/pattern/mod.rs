@@ -38,3 +38,21 @@ pub use set::{Builder, PatternSet, Present};
 pub use syntax::Hit;
 pub(crate) use words::fnv1a;
 pub use words::Words;
+
+/// A cache the engine writes as it reads: behind a lock natively, where tests share it between
+/// threads; in a plain cell in the wasm, which has one thread and where a lock's poisoning
+/// brings its panics.
+#[cfg(target_arch = "wasm32")]
+pub type Cache<T> = std::cell::RefCell<T>;
+#[cfg(not(target_arch = "wasm32"))]
+pub type Cache<T> = std::sync::Mutex<T>;
+
+/// The cache's contents to change, or none if it is in use.
+#[cfg(target_arch = "wasm32")]
+pub fn open<T>(cache: &Cache<T>) -> Option<std::cell::RefMut<'_, T>> {
+    cache.try_borrow_mut().ok()
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub fn open<T>(cache: &Cache<T>) -> Option<std::sync::MutexGuard<'_, T>> {
+    cache.lock().ok()
+}

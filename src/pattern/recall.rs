@@ -3,9 +3,8 @@
 //! A sentence's matches depend on its text alone: its tokens are read from it, and the
 //! patterns that may start at any word are weighed against it, not the note.
 
-use std::sync::Mutex;
-
 use super::syntax::Hit;
+use super::{open, Cache};
 
 /// Places, each keeping the last sentence whose hash chose it.
 const PLACES: usize = 256;
@@ -22,7 +21,21 @@ struct Place {
     canned: usize,
 }
 
-static PLACED: Mutex<Vec<Place>> = Mutex::new(Vec::new());
+#[cfg(target_arch = "wasm32")]
+thread_local!(static PLACED: Cache<Vec<Place>> = const { Cache::new(Vec::new()) });
+#[cfg(not(target_arch = "wasm32"))]
+static PLACED: Cache<Vec<Place>> = Cache::new(Vec::new());
+
+/// `f` on the places, unless they are in use.
+fn with_places<R>(f: impl FnOnce(&mut Vec<Place>) -> R) -> Option<R> {
+    #[cfg(target_arch = "wasm32")]
+    return PLACED
+        .try_with(|cache| open(cache).map(|mut places| f(&mut places)))
+        .ok()
+        .flatten();
+    #[cfg(not(target_arch = "wasm32"))]
+    return open(&PLACED).map(|mut places| f(&mut places));
+}
 
 fn place_of(text: &str) -> usize {
     super::fnv1a(text.as_bytes()) as usize % PLACES
@@ -31,26 +44,26 @@ fn place_of(text: &str) -> usize {
 /// Adds the remembered matches of the sentence `text`, whose first token is `base`, to
 /// `canned` and `context`; false when they are not remembered.
 pub fn recall(text: &str, base: usize, canned: &mut Vec<Hit>, context: &mut Vec<Hit>) -> bool {
-    let Ok(places) = PLACED.lock() else {
-        return false;
-    };
-    let Some(place) = places.get(place_of(text)).filter(|p| p.text == text) else {
-        return false;
-    };
-    // Loops, not adapters: the wasm, built for size, would add a function for each.
-    for (i, h) in place.hits.iter().enumerate() {
-        let set = if i < place.canned {
-            &mut *canned
-        } else {
-            &mut *context
+    with_places(|places| {
+        let Some(place) = places.get(place_of(text)).filter(|p| p.text == text) else {
+            return false;
         };
-        set.push(Hit {
-            section: h.section,
-            start: h.start - place.base + base,
-            end: h.end - place.base + base,
-        });
-    }
-    true
+        // Loops, not adapters: the wasm, built for size, would add a function for each.
+        for (i, h) in place.hits.iter().enumerate() {
+            let set = if i < place.canned {
+                &mut *canned
+            } else {
+                &mut *context
+            };
+            set.push(Hit {
+                section: h.section,
+                start: h.start - place.base + base,
+                end: h.end - place.base + base,
+            });
+        }
+        true
+    })
+    .unwrap_or(false)
 }
 
 /// Remembers the matches `canned` and `context` of the sentence `text`, whose first token is
@@ -59,20 +72,19 @@ pub fn remember(text: &str, base: usize, canned: &[Hit], context: &[Hit]) {
     if text.len() > LONGEST {
         return;
     }
-    let Ok(mut places) = PLACED.lock() else {
-        return;
-    };
-    if places.is_empty() {
-        places.resize_with(PLACES, Place::default);
-    }
-    let place = &mut places[place_of(text)];
-    place.text.clear();
-    place.text.push_str(text);
-    place.base = base;
-    place.hits.clear();
-    place.hits.extend_from_slice(canned);
-    place.hits.extend_from_slice(context);
-    place.canned = canned.len();
+    with_places(|places| {
+        if places.is_empty() {
+            places.resize_with(PLACES, Place::default);
+        }
+        let place = &mut places[place_of(text)];
+        place.text.clear();
+        place.text.push_str(text);
+        place.base = base;
+        place.hits.clear();
+        place.hits.extend_from_slice(canned);
+        place.hits.extend_from_slice(context);
+        place.canned = canned.len();
+    });
 }
 
 #[cfg(test)]
