@@ -202,6 +202,12 @@ fn place<T: Clone + Default>(table: &mut Vec<T>, id: u32) -> &mut T {
     &mut table[id]
 }
 
+/// What parts a slot's words: one function, so that every split by it is one piece of code
+/// in the wasm, where each closure would be its own.
+fn parts_apart(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
 /// A word with its inflection taken off, the same for a listed word and a word in a note:
 /// English, Romance and German endings, taken off again while the stem stays four letters or
 /// longer ("genuinely" → "genuine" → "genuin", as "genuine" → "genuin"). Crude, and only used
@@ -435,9 +441,7 @@ impl Lexicon {
         // event, a person or a specific is read as that, unless the path's last name is a
         // generic one: "{selectedLead.person?.title}" is a title.
         let merged = written.starts_with(['{', '$', '%']) && !written.as_bytes().contains(&b' ');
-        let mut path = slot
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
+        let mut path = slot.split(parts_apart).filter(|w| !w.is_empty());
         let senders = |w: &str| self.word_flag(words, w, SENDER);
         // "{event_name}", "{{mutual_connection_name}}": the name of an event or a person is
         // read as one, though "name" ends it; a path's last property is what it names.
@@ -465,10 +469,7 @@ impl Lexicon {
     /// Whether each word of a slot says what any note could name: "[industry/role]", "[your
     /// title]", but not "[Project/Area]", which asks for something specific.
     pub fn every_word_generic(&self, words: &Words, slot: &str) -> bool {
-        let mut words_in = slot
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 2)
-            .peekable();
+        let mut words_in = slot.split(parts_apart).filter(|w| w.len() > 2).peekable();
         words_in.peek().is_some() && words_in.all(|w| self.word_flag(words, w, GENERIC_SLOT))
     }
 
@@ -500,7 +501,7 @@ impl Lexicon {
             })
         };
         // "{discussionTopic}": a program's name says it in its parts.
-        slot.split(|c: char| !c.is_alphanumeric())
+        slot.split(parts_apart)
             .find_map(kind)
             .or_else(|| parts.split_whitespace().find_map(kind))
     }
