@@ -338,19 +338,19 @@ impl<'a> Reading<'a> {
         // the two share something.
         let sentence_of = |h: &Hit| self.note.tokens[h.start].sentence;
         let n = self.note.sentences.len();
-        let (mut has_cue, mut asks) = (vec![false; n], vec![false; n]);
+        // A sentence's marks: what the sender wants (`WANTS`), stock words (`STOCK`), and a cue
+        // that says how or why (`HAS_CUE`).
+        const WANTS: u8 = 1;
+        const STOCK: u8 = 2;
+        const HAS_CUE: u8 = 4;
+        let mut marks = vec![0u8; n];
         for c in &self.cues {
             // "looking for my first audit role, and I see you're a senior manager in audit":
             // what the sender wants leaves room for what ties it to the reader.
-            let marks = if is_want(c.kind) {
-                &mut asks
-            } else {
-                &mut has_cue
-            };
-            marks[sentence_of(&c.hit)] = true;
+            marks[sentence_of(&c.hit)] |= if is_want(c.kind) { WANTS } else { HAS_CUE };
         }
         for h in &self.stock {
-            asks[sentence_of(h)] = true;
+            marks[sentence_of(h)] |= STOCK;
         }
         let mut shared: Vec<Option<Hit>> = vec![None; n];
         for h in self
@@ -360,8 +360,28 @@ impl<'a> Reading<'a> {
         {
             shared[sentence_of(h)].get_or_insert(*h);
         }
+        // "promo 2016 du master à Dauphine", "Erasmus in Lyon 2014": a year beside a name says
+        // when and where, and in a note to one person that is a past the two shared or a piece
+        // of the reader's; not a year the sender counts from ("at Oracle since 2010").
+        for (j, t) in self.note.tokens.iter().enumerate() {
+            let digits = t.norm.as_bytes();
+            let year = t.kind == TokenKind::Number
+                && matches!(digits.get(..2), Some(b"19" | b"20"))
+                && digits
+                    .get(2..4)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && !digits.get(4).is_some_and(u8::is_ascii_digit)
+                && !(j > 0 && lexicon.is_since(&self.note.tokens[j - 1]));
+            if year {
+                shared[t.sentence].get_or_insert(Hit {
+                    section: usize::MAX,
+                    start: j,
+                    end: j + 1,
+                });
+            }
+        }
         for (i, s) in self.note.sentences.iter().enumerate() {
-            if has_cue[i] {
+            if marks[i] & HAS_CUE != 0 {
                 continue;
             }
             let range = s.tokens.clone();
@@ -378,8 +398,15 @@ impl<'a> Reading<'a> {
                 });
                 continue;
             }
+            // "promo 2015 de l'EDHEC, ça fait plaisir…": a pleasantry beside a year takes
+            // nothing from it, as it would from "together"; a want does ("Class of 2023, now
+            // looking for my first role").
+            let blocks = |h: &Hit| match h.section {
+                usize::MAX => WANTS,
+                _ => WANTS | STOCK,
+            };
             let beside_a_specific = shared[i]
-                .filter(|_| !asks[i])
+                .filter(|h| marks[i] & blocks(h) == 0)
                 .and_then(|hit| self.shared_with_a_specific(range.clone(), hit));
             if let Some(shared) = beside_a_specific {
                 slot_cues.push(Cue {
@@ -641,9 +668,12 @@ impl<'a> Reading<'a> {
         // (Ret.)": after a closing phrase, lines of names, titles and firms to the end are a
         // signature, however the abbreviations split them into sentences.
         let toks: &[Token] = &self.note.tokens;
-        // "Head of Research": a joining word may stand between capitals.
-        let signs =
-            |t: &Token| t.cap || t.kind != TokenKind::Word || t.class == Some(WordClass::Filler);
+        // "Head of Research": a joining word may stand between capitals; "Алексей Петров,
+        // руководитель отдела продаж", "Conti Impianti S.r.l.": so may a word no list holds,
+        // but not one of asking or of a trade ("hope", "team").
+        let signs = |t: &Token| {
+            t.cap || t.kind != TokenKind::Word || matches!(t.class, None | Some(WordClass::Filler))
+        };
         for s in sentences.iter().skip(1).rev().take(4) {
             let start = s.tokens.start;
             if let Some(end) = self.starts_with(p.closing, &p.greetings, start) {
@@ -1078,9 +1108,11 @@ impl<'a> Reading<'a> {
         // Near it: "…the same questions. I build on Power BI" shares nothing named.
         let mut near =
             shared.start.saturating_sub(6).max(sentence.start)..(shared.end + 6).min(sentence.end);
+        // A year shares nothing by itself, so it is not its own specific.
         let specific = near.find(|&j| {
             let t = &toks[j];
-            self.own[j] == Own::Named
+            (j < shared.start || j >= shared.end)
+                && self.own[j] == Own::Named
                 && match t.kind {
                     TokenKind::Word => {
                         t.cap

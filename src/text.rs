@@ -561,7 +561,17 @@ impl<'a, 'w> Scanner<'a, 'w> {
         } else {
             self.advance_to(start + end);
         }
-        let cap = raw.chars().next().is_some_and(char::is_uppercase);
+        // "l'EDHEC", "d'Airbus": a name keeps its capital behind the article's elision.
+        let elided = match raw.as_bytes() {
+            [b'l' | b'd', b'\'', ..] => raw.get(2..),
+            [b'l' | b'd', 0xE2, 0x80, 0x99, ..] => raw.get(4..),
+            _ => None,
+        };
+        let cap = elided
+            .unwrap_or(raw)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
 
         // Written in lower case, a plain word is folded already.
         let lower = plain && !upper;

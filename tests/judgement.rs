@@ -1659,3 +1659,67 @@ fn the_readers_firm_merged_into_a_pitch_is_not_their_work() {
         &["Hi [Name], I applied for the [Role] position and would love to hear about the team."],
     );
 }
+
+#[test]
+fn a_year_beside_a_name_is_a_past_the_two_share() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Salut Inès, promo 2015 de l'EDHEC, ça fait plaisir de te voir ici !",
+            "Hola Jaime, compañeros de residencia en Granada, 2011. ¡Qué alegría!",
+            "Semester abroad in Porto 2016, the flat on Rua das Flores!",
+        ],
+    );
+    // A year the sender counts from is their own career, and a year in a job search their own
+    // past.
+    all_are(
+        Verdict::NeedsContext,
+        &[
+            "I've led procurement at Siemens since 2012 and like meeting peers.",
+            "Left Deloitte in 2021 and I'm looking for a job.",
+        ],
+    );
+}
+
+#[test]
+fn a_role_the_sender_takes_up_beside_the_reader_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Ola, I'm your new account lead at Datadog from next week.",
+            "Hallo Jan, ich bin Ihre neue Ansprechpartnerin bei der Commerzbank.",
+            "Bonjour Léa, je suis ton nouveau binôme sur le projet Alpha.",
+            "Hola Marta, soy tu nueva compañera en el equipo de datos.",
+            "I'm taking over your old role at Kraft, and everyone says to ask you first.",
+        ],
+    );
+}
+
+#[test]
+fn someone_who_passed_on_the_readers_name_is_a_referral() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Tomas, a friend from the Oslo chapter passed on your name.",
+            "Ciao Luca, mi ha dato il tuo nome Giulia del team di Torino.",
+            "Hallo Eva, Peter hat mir deinen Namen genannt.",
+            "Hola Sergio, Ana me pasó tu nombre para lo del podcast.",
+        ],
+    );
+}
+
+#[test]
+fn a_greeting_from_the_senders_city_and_a_signature_with_a_title_are_not_their_own() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Greetings from rainy Leeds! Happy to connect.",
+            "Saludos desde Quito, encantado de conectar.",
+            "Groeten uit Gent! Leuk om te connecten.",
+            "Glad to connect. With kind regards, Dr. Ruth Abebe",
+            "Рад знакомству. С уважением, Иван Смирнов, менеджер по закупкам",
+        ],
+    );
+    // Applying is the sender's own, however short.
+    all_are(Verdict::NeedsContext, &["Hi Jo, I'm applying. Thanks!"]);
+}
