@@ -1723,3 +1723,25 @@ fn a_greeting_from_the_senders_city_and_a_signature_with_a_title_are_not_their_o
     // Applying is the sender's own, however short.
     all_are(Verdict::NeedsContext, &["Hi Jo, I'm applying. Thanks!"]);
 }
+
+#[test]
+fn thanks_again_for_a_visit_or_a_talk_and_a_meeting_with_you_are_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Grazie ancora per la visita al laboratorio di Trento, Giulia!",
+            "Danke nochmals für die Führung durch das Werk in Ulm!",
+            "Gracias de nuevo por la charla en Valencia.",
+            "Obrigada novamente pela visita à fábrica.",
+            "Мы с вами познакомились на конференции в Казани.",
+        ],
+    );
+    // The same words of a request in Swedish and Dutch say nothing of the sender's own.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hej Lina! Kul att connecta här.",
+            "Hoi Bram, ik zag je mooie profiel en wilde even connecten.",
+        ],
+    );
+}
