@@ -164,16 +164,20 @@ impl PatternSet {
     /// The longest match of `section` that starts exactly at `toks[0]`: its end, exclusive.
     pub fn match_at(&self, toks: &[Token], section: usize) -> Option<usize> {
         let first = toks.first()?;
-        let anywhere = self
-            .anywhere
-            .iter()
-            .filter(|&&c| self.may_start_at(c, first));
-        self.starting_with(first)
-            .iter()
-            .chain(anywhere)
-            .filter(|c| c.section as usize == section)
-            .filter_map(|c| self.match_len(c.at as usize, toks, self.sections[section].typos))
-            .max()
+        let typos = self.sections.get(section)?.typos;
+        // Two loops, not a chain of adapters: the chain was a kilobyte of the wasm's code.
+        let mut longest = None;
+        for c in self.starting_with(first) {
+            if c.section as usize == section {
+                longest = longest.max(self.match_len(c.at as usize, toks, typos));
+            }
+        }
+        for &c in &self.anywhere {
+            if c.section as usize == section && self.may_start_at(c, first) {
+                longest = longest.max(self.match_len(c.at as usize, toks, typos));
+            }
+        }
+        longest
     }
 
     /// The patterns indexed by `tok`'s word.
