@@ -44,6 +44,41 @@ pub struct Words {
     longest_spaceless: usize,
 }
 
+/// The words starting with a prefix: the vocabulary's run of them in byte order, or, while the
+/// lists are parsed and the words are in no order, each word tried. Written out, as the
+/// adapters chained to say the same were a kilobyte of the wasm's code.
+pub struct StartingWith<'w> {
+    words: &'w Words,
+    prefix: &'w str,
+    /// The ids left of the vocabulary's run that may start with `prefix`.
+    at: usize,
+    end: usize,
+    parsing: std::collections::hash_map::Iter<'w, Cow<'static, str>, u32>,
+}
+
+impl<'w> Iterator for StartingWith<'w> {
+    type Item = (u32, &'w str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(index) = &self.words.index {
+            if self.at < self.end {
+                let id = self.at;
+                let word = index.strings.get(id);
+                if word.starts_with(self.prefix) {
+                    self.at += 1;
+                    return Some((id as u32, word));
+                }
+                // Past the last word with the prefix, none follows.
+                self.at = self.end;
+            }
+        }
+        let prefix = self.prefix;
+        self.parsing
+            .find(|(word, _)| word.starts_with(prefix))
+            .map(|(word, &id)| (id, &**word))
+    }
+}
+
 /// The words as `build.rs` numbers them: in byte order, so that the words sharing a prefix lie
 /// together (and pack smaller in the gzipped wasm than in any hashed order).
 struct Index {
@@ -150,23 +185,18 @@ impl Words {
     }
 
     /// The listed words starting with `prefix`, a word of at least one letter, with their ids.
-    pub fn starting_with<'w>(
-        &'w self,
-        prefix: &'w str,
-    ) -> impl Iterator<Item = (u32, &'w str)> + 'w {
-        let listed = self.index.iter().flat_map(move |index| {
-            let (at, end) = index.lower_bound(prefix);
-            (at..end)
-                .map(|id| (id as u32, index.strings.get(id)))
-                .take_while(move |(_, word)| word.starts_with(prefix))
-        });
-        // While the lists are parsed the words are in no order, so each is tried.
-        let parsing = self
-            .ids
-            .iter()
-            .filter(move |(word, _)| word.starts_with(prefix))
-            .map(|(word, &id)| (id, &**word));
-        listed.chain(parsing)
+    pub fn starting_with<'w>(&'w self, prefix: &'w str) -> StartingWith<'w> {
+        let (at, end) = self
+            .index
+            .as_ref()
+            .map_or((0, 0), |index| index.lower_bound(prefix));
+        StartingWith {
+            words: self,
+            prefix,
+            at,
+            end,
+            parsing: self.ids.iter(),
+        }
     }
 
     /// The words in id order.
