@@ -1745,3 +1745,21 @@ fn thanks_again_for_a_visit_or_a_talk_and_a_meeting_with_you_are_personal() {
         ],
     );
 }
+
+#[test]
+fn praise_of_a_talk_at_a_named_event_is_personal_in_every_language_the_ui_speaks() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Spannender Vortrag heute beim DevOps Meetup in Wien!",
+            "Belle présentation hier au Meetup RH de Nantes.",
+            "Gran ponencia hoy en el Congreso de Marketing de Bogotá.",
+            "Boa apresentação ontem na Campus Party!",
+            "Bellissima presentazione al Festival dell'Economia di Trento.",
+            "Mooie presentatie vandaag op het Zorg Congres.",
+            "We corresponded last spring about the grant for the Derry makerspace.",
+        ],
+    );
+    // Praise that names no event fits every speaker.
+    all_are(Verdict::Canned, &["Super présentation, merci à tous."]);
+}
