@@ -94,12 +94,13 @@ pub fn greets_recipient(r: &Reading, titled: bool, written: &str) -> bool {
         recipient.first_name.as_deref(),
         recipient.full_name.as_deref(),
     ];
-    let words: Vec<String> = names
-        .iter()
-        .flatten()
-        .flat_map(|n| n.split_whitespace())
-        .map(fold)
-        .collect();
+    // Loops, not flattening adapters: each is code of its own in the wasm.
+    let mut words: Vec<String> = Vec::new();
+    for name in names {
+        for word in name.unwrap_or("").split_whitespace() {
+            words.push(fold(word));
+        }
+    }
     if words.is_empty() {
         return true;
     }
