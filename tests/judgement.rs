@@ -1763,3 +1763,19 @@ fn praise_of_a_talk_at_a_named_event_is_personal_in_every_language_the_ui_speaks
     // Praise that names no event fits every speaker.
     all_are(Verdict::Canned, &["Super présentation, merci à tous."]);
 }
+
+#[test]
+fn being_a_fan_of_anyones_work_is_flattery_that_fits_anyone() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi Dan, I'm a big fan of your work. Let's connect!",
+            "Long-time admirer of what you do. Would be great to connect.",
+        ],
+    );
+    // A fan of something named is a reader of it.
+    all_are(
+        Verdict::Personal,
+        &["Big fan of your newsletter on open-source funding, especially the Debian issue."],
+    );
+}
