@@ -1779,3 +1779,17 @@ fn being_a_fan_of_anyones_work_is_flattery_that_fits_anyone() {
         &["Big fan of your newsletter on open-source funding, especially the Debian issue."],
     );
 }
+
+#[test]
+fn the_sender_known_by_what_passed_between_them_or_work_ahead_together_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hi Omar, I'm the one who emailed about the Leeds office move.",
+            "Hello Kim, I'm the supplier you met at the trade fair in Essen.",
+            "Bonjour Lucie, on va travailler ensemble sur le lancement à Bordeaux.",
+            "Hoi Fenna, vanaf maandag gaan we samenwerken aan het Rotterdam-project.",
+            "Great chatting at the climate meetup on Wednesday!",
+        ],
+    );
+}
