@@ -360,7 +360,7 @@ impl<'a> Reading<'a> {
         {
             shared[sentence_of(h)].get_or_insert(*h);
         }
-        // "promo 2016 du master à Dauphine", "Erasmus in Lyon 2014": a year beside a name says
+        // "promo 2015 de l'EDHEC", "a semester in Porto, 2016": a year beside a name says
         // when and where, and in a note to one person that is a past the two shared or a piece
         // of the reader's; not a year the sender counts from ("at Oracle since 2010").
         for (j, t) in self.note.tokens.iter().enumerate() {
