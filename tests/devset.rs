@@ -1,14 +1,13 @@
 //! The development set: real invitation notes quoted in public sources (`devset/notes.jsonl`,
 //! each with its source; `devset/SOURCES.md` lists them), labelled by the guideline in the
-//! README. It was gathered twenty-one times, each time from sources disjoint from the earlier
+//! README. It was gathered nineteen times, each time from sources disjoint from the earlier
 //! ones; ten collections were each split in two by source (`batch` 9 and 10, 11 and 12, 13
 //! and 14, 17's quoted notes and 18, 19 and 20, 22 and 24, 25 and 26, 27 and 28, 30 and 31,
 //! 33 and 34), and the whole in three parts:
 //!
 //! - **fresh**: batches 10, 12, 14, 18, 20, 24, 26, 28, 31 and 34, the halves of the last ten
-//!   collections
-//!   measured blind: their figures are the honest ones, and no one looks at their notes one by
-//!   one;
+//!   collections measured blind: their figures are the honest ones, and no one looks at their
+//!   notes one by one;
 //! - **held-out**: half of batch 2's sources (a fixed hash, so that notes quoted together fall
 //!   on one side) and all of batch 3: never looked at note by note, but its figures were seen
 //!   while the word lists changed;
