@@ -1793,3 +1793,17 @@ fn the_sender_known_by_what_passed_between_them_or_work_ahead_together_is_person
         ],
     );
 }
+
+#[test]
+fn the_readers_team_hiring_their_webinar_or_a_shared_class_in_more_languages_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Hola Iker, vi que están contratando ingenieros de datos en Bilbao.",
+            "Oi Bia, vi que vocês estão buscando uma gerente de produto.",
+            "Ciao Marta, ho letto che state assumendo a Torino.",
+            "Hoi Daan, ik volgde je cursus over Kubernetes vorig jaar.",
+            "Salut Hugo, on était dans la même classe au lycée Fauriel.",
+        ],
+    );
+}
