@@ -1,28 +1,6 @@
 //! The engine's text data — the rewrite templates and their cues — as the archive `build.rs`
 //! wrote: each file's path and text, framed by NUL characters.
 
-/// A `&'static` value built on first use and kept for the program's life. The wasm has one
-/// thread, and a lock there brings its poisoning and its panics (with the caches' locks, 0.6
-/// KiB of the gzipped wasm); a value each thread builds once is all it needs. Natively, tests
-/// run on many threads: one value for all.
-#[cfg(target_arch = "wasm32")]
-macro_rules! built_once {
-    ($ty:ty, $init:expr) => {{
-        thread_local!(static CELL: std::cell::OnceCell<&'static $ty> = const { std::cell::OnceCell::new() });
-        // A thread's cells are gone only as it ends, which the wasm's one thread never does.
-        CELL.try_with(|cell| *cell.get_or_init(|| Box::leak(Box::new($init))))
-            .unwrap_or_else(|_| std::process::abort())
-    }};
-}
-#[cfg(not(target_arch = "wasm32"))]
-macro_rules! built_once {
-    ($ty:ty, $init:expr) => {{
-        static CELL: std::sync::OnceLock<$ty> = std::sync::OnceLock::new();
-        CELL.get_or_init(|| $init)
-    }};
-}
-pub(crate) use built_once;
-
 const ARCHIVE: &str = include_str!(concat!(env!("OUT_DIR"), "/data.txt"));
 
 /// A file of the archive by its path, `suggestions/cues.txt` or `messages/de.txt`; empty when

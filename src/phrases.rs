@@ -44,7 +44,7 @@ pub fn phrases() -> &'static Phrases {
     // The files are compiled in and every section is exercised by the unit tests, so a
     // failure here is a build defect, not something a user's input can cause: the tests say
     // so, and the wasm, where a message would bring its own panic's code, only stops.
-    crate::data::built_once!(
+    crate::pattern::built_once!(
         Phrases,
         Phrases::frozen().unwrap_or_else(|_| {
             if cfg!(target_arch = "wasm32") {

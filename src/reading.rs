@@ -401,6 +401,7 @@ impl<'a> Reading<'a> {
             // "promo 2015 de l'EDHEC, ça fait plaisir…": a pleasantry beside a year takes
             // nothing from it, as it would from "together"; a want does ("Class of 2023, now
             // looking for my first role").
+            // A year's hit is the one in `shared` with no phrase section.
             let blocks = |h: &Hit| match h.section {
                 usize::MAX => WANTS,
                 _ => WANTS | STOCK,

@@ -21,20 +21,10 @@ struct Place {
     canned: usize,
 }
 
-#[cfg(target_arch = "wasm32")]
-thread_local!(static PLACED: Cache<Vec<Place>> = const { Cache::new(Vec::new()) });
-#[cfg(not(target_arch = "wasm32"))]
-static PLACED: Cache<Vec<Place>> = Cache::new(Vec::new());
-
 /// `f` on the places, unless they are in use.
 fn with_places<R>(f: impl FnOnce(&mut Vec<Place>) -> R) -> Option<R> {
-    #[cfg(target_arch = "wasm32")]
-    return PLACED
-        .try_with(|cache| open(cache).map(|mut places| f(&mut places)))
-        .ok()
-        .flatten();
-    #[cfg(not(target_arch = "wasm32"))]
-    return open(&PLACED).map(|mut places| f(&mut places));
+    let places = super::built_once!(Cache<Vec<Place>>, Cache::new(Vec::new()));
+    open(places).map(|mut places| f(&mut places))
 }
 
 fn place_of(text: &str) -> usize {

@@ -48,7 +48,7 @@ pub struct Words {
 /// lists are parsed and the words are in no order, each word tried. Written out, as the
 /// adapters chained to say the same were 0.26 KiB of the gzipped wasm.
 pub struct StartingWith<'w> {
-    words: &'w Words,
+    index: Option<&'w Index>,
     prefix: &'w str,
     /// The ids left of the vocabulary's run that may start with `prefix`.
     at: usize,
@@ -60,7 +60,7 @@ impl<'w> Iterator for StartingWith<'w> {
     type Item = (u32, &'w str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        if let Some(index) = &self.words.index {
+        if let Some(index) = self.index {
             if self.at < self.end {
                 let id = self.at;
                 let word = index.strings.get(id);
@@ -191,7 +191,7 @@ impl Words {
             .as_ref()
             .map_or((0, 0), |index| index.lower_bound(prefix));
         StartingWith {
-            words: self,
+            index: self.index.as_ref(),
             prefix,
             at,
             end,

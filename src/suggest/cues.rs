@@ -113,7 +113,7 @@ impl Cues {
 }
 
 pub(super) fn cues() -> &'static Cues {
-    crate::data::built_once!(Cues, Cues::parse(source()))
+    crate::pattern::built_once!(Cues, Cues::parse(source()))
 }
 
 #[cfg(test)]

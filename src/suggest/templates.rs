@@ -68,7 +68,7 @@ fn template_source(lang: &str) -> &'static str {
 
 /// The templates in `lang`, or English's for a language without a file.
 pub(crate) fn templates(lang: &str) -> &'static Templates {
-    let all = crate::data::built_once!(
+    let all = crate::pattern::built_once!(
         Vec<Templates>,
         LANGUAGES
             .iter()
