@@ -53,11 +53,12 @@ wasm: $(PKG)/uncanned_bg.wasm
 # the producers name the compilers. --low-memory-unused lets wasm-opt fold constant offsets into
 # loads and stores (the first KiB is the far end of a 1 MiB stack, never reached), 0.6 KiB
 # gzipped smaller; --converge repeats the passes while they still shrink the module.
-# V8 compiles a function when it is first called, all of it: a function over 200 bytes with one
-# caller stays out of line (-ocimfs 200, where -Oz inlines every one), so that the first analysis
-# does not compile what its callers only might run (0.2 million instructions less at start-up
-# than at 500 bytes, and 0.4 KiB gzipped smaller; at 50 bytes 1.1 KiB smaller, but 1.4 thousand
-# instructions a note more); functions of up to 5 bytes are inlined (-aimfs 5, 2 by default):
+# V8 compiles a function when it is first called, all of it: a function over 30 bytes with one
+# caller stays out of line (-ocimfs 30, where -Oz inlines every one), so that the first analysis
+# does not compile what its callers only might run (at 200 bytes 0.2 million instructions less at
+# start-up than at 500; at 30 the same as at 200 within callgrind's noise, and as fast a note in
+# the Node benchmark, alternated, where 50 was a third slower; 0.9 KiB gzipped smaller than at
+# 200); functions of up to 5 bytes are inlined (-aimfs 5, 2 by default):
 # fewer calls, 0.25 million instructions less at start-up and 4 thousand a note, same size.
 # The paths few notes take stay out of line whatever their size (marked before -Oz inlines):
 # a first analysis that does not take them does not compile them (1.35 million instructions
@@ -69,7 +70,7 @@ $(PKG)/uncanned_bg.wasm: $(RUST_SOURCES) Makefile | deps
 	cargo build --lib --no-default-features --target $(WASM_TARGET) --profile wasm
 	rm -rf $(PKG)/snippets
 	$(WASM_BINDGEN) --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG) $(WASM_RAW)
-	$(WASM_OPT) $(foreach f,$(RARE_PATHS),'--no-inline=*$(f)*') -Oz -ocimfs 200 -aimfs 5 --converge --low-memory-unused --strip-target-features --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
+	$(WASM_OPT) $(foreach f,$(RARE_PATHS),'--no-inline=*$(f)*') -Oz -ocimfs 30 -aimfs 5 --converge --low-memory-unused --strip-target-features --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue -o $@ $@
 	@echo "wasm: $$(stat -c %s $@) bytes, $$(gzip -9c $@ | wc -c) gzipped"
 
 extension: wasm
