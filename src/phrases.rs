@@ -34,6 +34,8 @@ pub struct Phrases {
     /// "I noticed you work at [Company]": where the reader works, which ties a job seeker's
     /// wish to them, and no one else's note.
     pub recipient_employer: usize,
+    /// "looking for a role in HVAC design": any job in a field, which could be asked of anyone.
+    pub any_job: usize,
     /// "on", "about", "sur": what follows is a topic, not a place ("your work at Acme").
     pub topic: usize,
     /// "together", "both", "the same": how the two know each other, beside a specific.
@@ -165,6 +167,7 @@ impl Phrases {
             purpose: const { section(&CONTEXT_LABELS, "purpose") },
             job_ask: const { section(&CONTEXT_LABELS, "job-ask") },
             recipient_employer: const { section(&CONTEXT_LABELS, "recipient-employer") },
+            any_job: const { section(&CONTEXT_LABELS, "intent_job.any") },
             topic: const { section(&CONTEXT_LABELS, "topic") },
             shared: const { section(&CONTEXT_LABELS, "shared") },
             kinds: &KINDS,
@@ -191,6 +194,19 @@ const fn same(a: &str, b: &str) -> bool {
     i == a.len()
 }
 
+/// Whether a section's `label` is `kind`'s, or one of its parts: "intent_job.any".
+const fn names_kind(kind: &str, label: &str) -> bool {
+    let (k, l) = (kind.as_bytes(), label.as_bytes());
+    if l.len() < k.len() || (l.len() > k.len() && l[k.len()] != b'.') {
+        return false;
+    }
+    let mut i = 0;
+    while i < k.len() && k[i] == l[i] {
+        i += 1;
+    }
+    i == k.len()
+}
+
 /// Where the section `label` is among a file's `labels`, in a constant, so that a missing one
 /// fails the build.
 const fn section(labels: &[&str], label: &str) -> usize {
@@ -211,7 +227,7 @@ const fn kinds<const N: usize>(labels: &[&str; N]) -> [Option<ContextKind>; N] {
     while i < N {
         let mut k = 0;
         while k < ContextKind::ALL.len() {
-            if same(ContextKind::ALL[k].as_str(), labels[i]) {
+            if names_kind(ContextKind::ALL[k].as_str(), labels[i]) {
                 kinds[i] = Some(ContextKind::ALL[k]);
             }
             k += 1;

@@ -134,13 +134,14 @@ impl<'a> Reading<'a> {
             }
             match phrases.kinds[hit.section] {
                 Some(kind) => {
-                    // One cue of a kind per sentence; hits come in sentence order.
+                    // One cue of a section per sentence; hits come in sentence order. A kind's
+                    // sections differ in what they say ("intent_job", "intent_job.any").
                     let sentence = note.tokens[hit.start].sentence;
                     let dup = cues
                         .iter()
                         .rev()
                         .take_while(|c| note.tokens[c.hit.start].sentence == sentence)
-                        .any(|c| c.kind == kind);
+                        .any(|c| c.hit.section == hit.section);
                     if !dup {
                         cues.push(Cue { kind, hit });
                     }
@@ -485,14 +486,18 @@ impl<'a> Reading<'a> {
     }
 
     /// Cues that make a note personal. A sales pitch alone does not (seed 004); a job wanted
-    /// does once it names its subject: "a role in HVAC design" says why this reader, "a job"
-    /// does not. A hire, an offer or a request for advice needs more, below.
+    /// does once it is wanted of this reader and names its subject: "the HVAC design role",
+    /// "my CV is on my profile; please keep me in mind", not "a job", nor any role in a field,
+    /// which could be asked of anyone. A hire, an offer or a request for advice needs more,
+    /// below.
     pub fn counting_cues(&self) -> impl Iterator<Item = &Cue> {
         let tied = self.cues.iter().any(|c| !is_want(c.kind));
         self.cues.iter().filter(move |c| match c.kind {
             ContextKind::IntentSales => false,
             // A job seeker writing to someone at the company they want to join.
             ContextKind::IntentJob if self.has_helper(self.phrases.recipient_employer) => true,
+            // Any job in a field could be asked of anyone.
+            ContextKind::IntentJob if c.hit.section == self.phrases.any_job => false,
             // A hire, an offer or a request for advice says what the sender wants, not why
             // this reader ("we're hiring senior Go engineers", "happy to share case studies"):
             // a reason only beside something that ties the note to them. An invitation to the
@@ -500,23 +505,31 @@ impl<'a> Reading<'a> {
             // one.
             ContextKind::IntentHiring | ContextKind::IntentAdvice if !tied => false,
             ContextKind::ValueOffer if !tied && !self.invites_the_reader(c) => false,
-            ContextKind::IntentJob
-            | ContextKind::IntentHiring
-            | ContextKind::IntentAdvice
-            | ContextKind::ValueOffer => {
-                let sentence = &self.note.sentences[self.note.tokens[c.hit.start].sentence];
-                // What a job seeker seeks is named after the asking ("looking for a role in
-                // HVAC design"); the role they hold before it ("a full-stack developer
-                // looking for new opportunities") is their own, and says nothing of the reader.
-                let from = if c.kind == ContextKind::IntentJob {
-                    c.hit.start
-                } else {
-                    sentence.tokens.start
-                };
-                self.names_something(from..sentence.tokens.end)
+            // Asked of this reader, a job counts once one of the note's asks names what is
+            // sought: "my CV is on my profile" beside "a role in HVAC design".
+            ContextKind::IntentJob => self
+                .cues
+                .iter()
+                .any(|job| job.kind == ContextKind::IntentJob && self.names_from(job, true)),
+            ContextKind::IntentHiring | ContextKind::IntentAdvice | ContextKind::ValueOffer => {
+                self.names_from(c, false)
             }
             _ => true,
         })
+    }
+
+    /// Whether the sentence of `c` names something: after the cue's start for a job sought, as
+    /// what a job seeker seeks is named after the asking ("looking for a role in HVAC design")
+    /// and the role they hold before it ("a full-stack developer looking for new
+    /// opportunities") is their own; anywhere in it for the rest.
+    fn names_from(&self, c: &Cue, after_the_asking: bool) -> bool {
+        let sentence = &self.note.sentences[self.note.tokens[c.hit.start].sentence];
+        let from = if after_the_asking {
+            c.hit.start
+        } else {
+            sentence.tokens.start
+        };
+        self.names_something(from..sentence.tokens.end)
     }
 
     /// Whether an offer is made to the reader in person: "you" within it or just before it.

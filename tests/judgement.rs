@@ -209,14 +209,23 @@ fn a_slot_reads_as_the_specific_it_stands_for() {
 }
 
 #[test]
-fn a_wish_counts_once_it_names_its_subject() {
+fn a_job_wished_for_counts_once_it_is_wished_of_this_reader() {
+    // Any job, or any job in a field, could be asked of anyone.
     all_are(
         Verdict::NeedsContext,
-        &["I'm looking for a job. Are you hiring?"],
+        &[
+            "I'm looking for a job. Are you hiring?",
+            "I'm graduating in chemical engineering and looking for a process safety role in Rotterdam.",
+            "Open to work as a line cook in Leeds, any leads welcome!",
+        ],
     );
+    // A particular opening, or asking this reader to keep the sender in mind (seed 002).
     all_are(
         Verdict::Personal,
-        &["I'm graduating in chemical engineering and looking for a process safety role in Rotterdam."],
+        &[
+            "I'm graduating in chemical engineering, looking for a process safety role in Rotterdam; please keep me in mind.",
+            "Saw the Process Safety Engineer opening on your site and would love to be considered.",
+        ],
     );
 }
 
@@ -1327,7 +1336,7 @@ fn what_a_job_seeker_seeks_is_named_after_the_asking() {
     );
     all_are(
         Verdict::Personal,
-        &["Hi, I'm graduating this spring and looking for a junior role in supply-chain analytics."],
+        &["Hi, I'm graduating this spring and applying for the junior supply-chain analyst role."],
     );
 }
 
