@@ -500,10 +500,19 @@ impl Lexicon {
                     .map(|(_, kind)| *kind)
             })
         };
-        // "{discussionTopic}": a program's name says it in its parts.
-        slot.split(parts_apart)
-            .find_map(kind)
-            .or_else(|| parts.split_whitespace().find_map(kind))
+        // "{discussionTopic}": a program's name says it in its parts. Loops, not `find_map`:
+        // the adapters' code was larger than what they run.
+        for w in slot.split(parts_apart) {
+            if let Some(k) = kind(w) {
+                return Some(k);
+            }
+        }
+        for w in parts.split_whitespace() {
+            if let Some(k) = kind(w) {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// The class of a token; `source` is the token as written, for elisions ("j'aimerais").

@@ -96,14 +96,6 @@ impl Recipient {
     pub(crate) fn present(text: &Option<String>) -> Option<&str> {
         text.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
-
-    /// The named mutual connections, trimmed, empty ones left out.
-    pub(crate) fn named_mutuals(&self) -> impl Iterator<Item = &str> {
-        self.mutuals
-            .iter()
-            .map(|m| m.trim())
-            .filter(|m| !m.is_empty())
-    }
 }
 
 /// A half-open range of UTF-16 code units into the note, as JavaScript's string indices count.
