@@ -1816,3 +1816,29 @@ fn the_readers_team_hiring_their_webinar_or_a_shared_class_in_more_languages_is_
         ],
     );
 }
+
+#[test]
+fn what_the_two_did_or_the_reader_did_for_the_sender_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "We were the only two who stayed for the closing panel at DevConf Brno.",
+            "You were the only one at the Ghent workshop who brought a soldering iron.",
+            "Hi Rui, you reviewed my thesis chapter on tidal turbines last spring.",
+            "Sie haben mir letztes Jahr bei der Gründung geholfen.",
+            "Je hebt me vorig jaar geholpen met mijn subsidieaanvraag.",
+            "Você ajudou minha equipe com a migração.",
+            // Thanks said with when it was.
+            "Grazie per il passaggio di ieri!",
+            // A role the sender takes up beside the reader, a referrer in Dutch.
+            "Hi Ada, I'll be your mentor for the spring cohort.",
+            "Hello, I'm taking over from Marco Rossi on the Turin account.",
+            "Mijn buurman Joost zei dat jij verstand hebt van zonnepanelen.",
+        ],
+    );
+    // A pleasantry about the day is not something the two shared.
+    all_are(
+        Verdict::Canned,
+        &["Thanks for your time, have a great day today."],
+    );
+}
