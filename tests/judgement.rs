@@ -1842,3 +1842,15 @@ fn what_the_two_did_or_the_reader_did_for_the_sender_is_personal() {
         &["Thanks for your time, have a great day today."],
     );
 }
+
+#[test]
+fn seasons_greetings_fit_anyone() {
+    all_are(
+        Verdict::Canned,
+        &[
+            "Happy holidays, Sam! Would love to connect.",
+            "Frohe Weihnachten! Lass uns vernetzen.",
+            "Wishing you a restful holiday season. Happy to connect!",
+        ],
+    );
+}
