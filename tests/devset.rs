@@ -1,13 +1,13 @@
 //! The development set: real invitation notes quoted in public sources (`devset/notes.jsonl`,
 //! each with its source; `devset/SOURCES.md` lists them), labelled by the guideline in the
-//! README. It was gathered nineteen times, each time from sources disjoint from the earlier
-//! ones; ten collections were each split in two by source (`batch` 9 and 10, 11 and 12, 13
-//! and 14, 17's quoted notes and 18, 19 and 20, 22 and 24, 25 and 26, 27 and 28, 30 and 31,
-//! 33 and 34), and the whole in three parts:
+//! README. It was gathered twenty-three times, each time from sources disjoint from the earlier
+//! ones; fourteen collections were each split in two by source (`batch` 9 and 10, 11 and 12,
+//! 13 and 14, 17's quoted notes and 18, 19 and 20, 22 and 24, 25 and 26, 27 and 28, 30 and
+//! 31, 33 and 34, 35 and 36, 37 and 38, 42 and 43, 44 and 45), and the whole in three parts:
 //!
-//! - **fresh**: batches 10, 12, 14, 18, 20, 24, 26, 28, 31 and 34, the halves of the last ten
-//!   collections measured blind: their figures are the honest ones, and no one looks at their
-//!   notes one by one;
+//! - **fresh**: batches 10, 12, 14, 18, 20, 24, 26, 28, 31, 34, 36, 38, 43 and 45, the halves
+//!   of the last fourteen collections measured blind: their figures are the honest ones, and
+//!   no one looks at their notes one by one;
 //! - **held-out**: half of batch 2's sources (a fixed hash, so that notes quoted together fall
 //!   on one side) and all of batch 3: never looked at note by note, but its figures were seen
 //!   while the word lists changed;
@@ -16,9 +16,9 @@
 //!   batches 9, 11 and 13 have been read note by note since), batch 15, notes composed for
 //!   the set in wordings no list was written from, marked `composed`, and batch 16, a last
 //!   search's quoted notes and more composed ones, each run once before it was read, and
-//!   batches 17, 19, 21, 22, 23, 25, 27, 29, 30, 32 and 33: composed notes in twelve, eight,
-//!   ten, eleven and twelve languages, and the other halves of seven new searches' quoted
-//!   notes, also run once before they were read.
+//!   batches 17, 19, 21, 22, 23, 25, 27, 29, 30, 32, 33, 35, 37, 39, 40, 41, 42, 44 and 46:
+//!   composed notes in up to thirteen languages, and the other halves of eleven new searches'
+//!   quoted notes, also run once before they were read.
 //!
 //! `cargo test --test devset -- --nocapture` prints each part's figures and confusion table;
 //! with `UNCANNED_DEVSET_MISSES=1` it also lists the tuning part's misjudged notes (never the
@@ -54,7 +54,7 @@ fn part(note: &Note) -> Part {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
     match note.batch {
-        10 | 12 | 14 | 18 | 20 | 24 | 26 | 28 | 31 | 34 => Part::Fresh,
+        10 | 12 | 14 | 18 | 20 | 24 | 26 | 28 | 31 | 34 | 36 | 38 | 43 | 45 => Part::Fresh,
         3 => Part::HeldOut,
         2 if h.is_multiple_of(2) => Part::HeldOut,
         _ => Part::Tuning,
@@ -164,7 +164,7 @@ fn development_set_figures() {
     held.print("held-out part");
     fresh.print("fresh part");
     assert!(
-        fresh.notes >= 606 && held.notes >= 100 && tune.notes >= 3224,
+        fresh.notes >= 852 && held.notes >= 100 && tune.notes >= 4412,
         "the split lost notes"
     );
     // Floors a change must not fall below, a little under what was measured; the figures
@@ -172,7 +172,7 @@ fn development_set_figures() {
     let floors = [
         ("tuning", &tune, 0.91, 0.88, 0.94),
         ("held-out", &held, 0.93, 0.96, 0.83),
-        ("fresh", &fresh, 0.87, 0.84, 0.85),
+        ("fresh", &fresh, 0.86, 0.78, 0.83),
     ];
     for (name, figures, accuracy, recall, precision) in floors {
         assert!(
