@@ -780,6 +780,16 @@ impl<'a> Reading<'a> {
             }
         }
         let lexicon = &self.phrases.lexicon;
+        // "we're in the same industry", "trabajamos en el mismo sector": a word that names
+        // nothing, said to be both's, fits anyone in it.
+        let mut said_the_same = vec![false; toks.len()];
+        for h in &self.helpers {
+            if h.section == self.phrases.shared {
+                for same in &mut said_the_same[h.start + 1..toks.len().min(h.end + 1)] {
+                    *same = true;
+                }
+            }
+        }
         for (i, t) in toks.iter().enumerate() {
             if own[i] == Own::No {
                 continue;
@@ -801,6 +811,7 @@ impl<'a> Reading<'a> {
                 // a merged field's.
                 Some(WordClass::Plain)
                     if self.is_the_readers(i)
+                        || (said_the_same[i] && !self.after_a_subject_word(i))
                         || self.crowd_follows(i)
                         || (!t.cap && self.said_of_a_crowd(i))
                         || (lexicon.is_crowd(t) && !self.sender_near(i))
@@ -868,6 +879,15 @@ impl<'a> Reading<'a> {
             };
         }
         marks
+    }
+
+    /// "passionate about the same field": what follows "about", "sobre", "über" is a subject
+    /// the sender names as theirs.
+    fn after_a_subject_word(&self, i: usize) -> bool {
+        let toks: &[Token] = &self.note.tokens;
+        toks[i.saturating_sub(3)..i]
+            .iter()
+            .any(|t| t.sentence == toks[i].sentence && self.phrases.lexicon.is_subject(t))
     }
 
     /// Whether token `i` is the reader's: "your team", "votre domaine d'activité".

@@ -1854,3 +1854,16 @@ fn seasons_greetings_fit_anyone() {
         ],
     );
 }
+
+#[test]
+fn the_same_industry_names_nothing() {
+    // A field both are said to share, named by no more than "industry" or "field", fits anyone
+    // in it.
+    all_are(
+        Verdict::Canned,
+        &[
+            "Hi Jo, looks like we're in the same field. Let's connect!",
+            "Olá, trabalhamos no mesmo setor, vamos nos conectar?",
+        ],
+    );
+}
