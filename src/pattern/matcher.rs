@@ -125,8 +125,35 @@ pub(super) fn within_one_edit(a: &str, b: &str) -> bool {
     if long > 4 * short + 4 {
         return false;
     }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    within_one(&a, &b)
+    // By characters, without collecting them: the common start and end off, what is left of
+    // each is at most two characters, one apart.
+    let (mut a, mut b) = (a.chars(), b.chars());
+    loop {
+        let (x, y) = (a.clone().next(), b.clone().next());
+        if x.is_none() || x != y {
+            break;
+        }
+        a.next();
+        b.next();
+    }
+    loop {
+        let (x, y) = (a.clone().next_back(), b.clone().next_back());
+        if x.is_none() || x != y {
+            break;
+        }
+        a.next_back();
+        b.next_back();
+    }
+    let (rest_a, rest_b) = (a.as_str(), b.as_str());
+    match (rest_a.chars().count(), rest_b.chars().count()) {
+        (0, 0) | (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => {
+            let (mut x, mut y) = (rest_a.chars(), rest_b.chars());
+            let (x0, x1, y0, y1) = (x.next(), x.next(), y.next(), y.next());
+            x0 == y1 && x1 == y0
+        }
+        _ => false,
+    }
 }
 
 pub(super) fn within_one<T: PartialEq>(a: &[T], b: &[T]) -> bool {
@@ -230,5 +257,11 @@ mod tests {
         assert!(within_one_edit("😀", ""));
         assert!(!within_one_edit("😀😀", ""));
         assert!(!within_one_edit(&"é".repeat(50_000), "netzwerk"));
+        // Swapped, dropped and changed letters in a script of two-byte characters.
+        assert!(within_one_edit("контакт", "коннтакт"));
+        assert!(within_one_edit("контакт", "конткат"));
+        assert!(within_one_edit("контакт", "контукт"));
+        assert!(!within_one_edit("контакт", "кантукт"));
+        assert!(!within_one_edit("контакт", "ктнокат"));
     }
 }
