@@ -1867,3 +1867,16 @@ fn the_same_industry_names_nothing() {
         ],
     );
 }
+
+#[test]
+fn a_particular_opening_in_other_words_is_personal() {
+    all_are(
+        Verdict::Personal,
+        &[
+            "Bonjour, l'offre Chef de projet BIM à Nantes correspond à mon parcours.",
+            "Applying for Northwind's Junior Analyst role, and your team's dashboards are why.",
+            "Hola, acabo de postularme a la vacante de enfermería en su hospital.",
+            "Great to see your team hiring for a QA lead!",
+        ],
+    );
+}
