@@ -217,6 +217,10 @@ fn a_job_wished_for_counts_once_it_is_wished_of_this_reader() {
             "I'm looking for a job. Are you hiring?",
             "I'm graduating in chemical engineering and looking for a process safety role in Rotterdam.",
             "Open to work as a line cook in Leeds, any leads welcome!",
+            // A job search in other languages is the sender's own, not a stock request.
+            "Estou buscando recolocação na área de RH.",
+            "Ich suche eine neue Stelle im Vertrieb.",
+            "Ik ben op zoek naar een baan in de zorg.",
         ],
     );
     // A particular opening, or asking this reader to keep the sender in mind (seed 002).
