@@ -3,13 +3,23 @@
 import { waitFor, waitForNoteBox, waitForCoach } from './page.mjs';
 
 // A real mouse click on the first visible element (in any open root) matching `selector`, at
-// its centre, once nothing else (a backdrop, an injected panel) covers that point.
+// its centre, once nothing else (a backdrop, an injected panel) covers that point and the
+// element is at rest: the same point twice in a row, as a dialog still laying itself out can
+// move it between the look and the click.
 export async function click(page, selector, { timeout = 5_000 } = {}) {
-  const point = await waitFor(page, (s) => {
-    const el = __t.all(s).find(__t.visible);
-    return el ? __t.clickPoint(el) : null;
-  }, selector, { timeout, message: `a visible, uncovered ${selector}` });
-  await page.mouse.click(point.x, point.y);
+  const deadline = performance.now() + timeout;
+  let last = null;
+  for (;;) {
+    const point = await waitFor(page, (s) => {
+      const el = __t.all(s).find(__t.visible);
+      return el ? __t.clickPoint(el) : null;
+    }, selector, { timeout: Math.max(1, deadline - performance.now()), message: `a visible, uncovered ${selector}` });
+    if (last && last.x === point.x && last.y === point.y) {
+      await page.mouse.click(point.x, point.y);
+      return;
+    }
+    last = point;
+  }
 }
 
 export async function clickNoteBox(page) {
