@@ -492,6 +492,12 @@ impl<'a> Reading<'a> {
     /// below.
     pub fn counting_cues(&self) -> impl Iterator<Item = &Cue> {
         let tied = self.cues.iter().any(|c| !is_want(c.kind));
+        // Asked once, not per cue: a paste of thousands of "keep me in mind" would otherwise
+        // ask every job cue of every other.
+        let a_job_named = self
+            .cues
+            .iter()
+            .any(|job| job.kind == ContextKind::IntentJob && self.names_from(job, true));
         self.cues.iter().filter(move |c| match c.kind {
             ContextKind::IntentSales => false,
             // A job seeker writing to someone at the company they want to join.
@@ -507,10 +513,7 @@ impl<'a> Reading<'a> {
             ContextKind::ValueOffer if !tied && !self.invites_the_reader(c) => false,
             // Asked of this reader, a job counts once one of the note's asks names what is
             // sought: "my CV is on my profile" beside "a role in HVAC design".
-            ContextKind::IntentJob => self
-                .cues
-                .iter()
-                .any(|job| job.kind == ContextKind::IntentJob && self.names_from(job, true)),
+            ContextKind::IntentJob => a_job_named,
             ContextKind::IntentHiring | ContextKind::IntentAdvice | ContextKind::ValueOffer => {
                 self.names_from(c, false)
             }

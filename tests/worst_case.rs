@@ -182,6 +182,7 @@ cases! {
     canned_then_cue => "canned then cue",
     generic_then_cue => "generic then cue",
     shared_repeated => "shared repeated",
+    job_tie_repeated => "job tie repeated",
     emoji => "emoji",
     emoji_zwj => "emoji zwj",
     one_word_ascii => "one word ascii",

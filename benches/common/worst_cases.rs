@@ -39,6 +39,8 @@ pub const CASES: &[(&str, &str)] = &[
     ("generic then cue", "Let's connect! We met at RustConf. "),
     // Every sentence says the two share something, beside a name, with no frame.
     ("shared repeated", "Pracowaliśmy razem w ING, 2019. "),
+    // Every sentence a job asked of the reader that names nothing sought.
+    ("job tie repeated", "Please keep me in mind. "),
     ("emoji", "🎉"),
     ("emoji zwj", "👩\u{200D}👩\u{200D}👧 "),
     ("one word ascii", "a"),
